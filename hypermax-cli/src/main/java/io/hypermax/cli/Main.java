@@ -1,0 +1,20 @@
+package io.hypermax.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code hypermax} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 bad usage or config, 130 interrupted). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new HypermaxCommand());
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli.execute(args);
+  }
+}

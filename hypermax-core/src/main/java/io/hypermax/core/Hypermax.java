@@ -1,0 +1,99 @@
+package io.hypermax.core;
+
+import io.hypermax.core.config.ConfigNode;
+import io.hypermax.core.function.FunctionExecutor;
+import io.hypermax.core.function.ObjectiveFunction;
+import io.hypermax.core.plugin.Plugins;
+import io.hypermax.core.space.SearchSpace;
+import io.hypermax.core.spi.Optimizer;
+import io.hypermax.core.spi.OptimizerProvider;
+import io.hypermax.core.study.Direction;
+import io.hypermax.core.study.Study;
+import io.hypermax.core.study.StudySnapshot;
+
+/**
+ * The library entry point.
+ *
+ * <pre>{@code
+ * StudySnapshot result = Hypermax.minimize(space, params -> train(params), 50);
+ * Study study = Hypermax.study(space).method("tpe").seed(7).iterations(50).build();
+ * Trial t = study.ask(); study.tell(t, evaluate(t.parameters()));
+ * }</pre>
+ */
+public final class Hypermax {
+  private Hypermax() {}
+
+  /** Runs {@code iterations} trials of {@code function} in this thread with the default method; returns the final state. */
+  public static StudySnapshot minimize(SearchSpace space, ObjectiveFunction function, int iterations) {
+    return study(space).iterations(iterations).minimize(function);
+  }
+
+  public static StudyBuilder study(SearchSpace space) {
+    return new StudyBuilder(space);
+  }
+
+  /** Chooses the method, seed, direction and budget of a library study. */
+  public static final class StudyBuilder {
+    private final SearchSpace space;
+    private String method = io.hypermax.core.config.HypermaxConfig.DEFAULT_METHOD;
+    private Long seed;
+    private int iterations = 100;
+    private Direction direction = Direction.MINIMIZE;
+    private Plugins plugins;
+    private com.fasterxml.jackson.databind.node.ObjectNode settings =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
+    private StudyBuilder(SearchSpace space) {
+      this.space = space;
+    }
+
+    /** The optimizer id, as in {@code search.method}. */
+    public StudyBuilder method(String id) {
+      this.method = id;
+      return this;
+    }
+
+    /** An optimizer setting, as it would appear under {@code search}. */
+    public StudyBuilder setting(String key, Object value) {
+      settings.set(key, io.hypermax.core.config.JsonValues.toJson(value));
+      return this;
+    }
+
+    public StudyBuilder seed(long s) {
+      this.seed = s;
+      return this;
+    }
+
+    public StudyBuilder iterations(int n) {
+      this.iterations = n;
+      return this;
+    }
+
+    public StudyBuilder direction(Direction d) {
+      this.direction = d;
+      return this;
+    }
+
+    public StudyBuilder plugins(Plugins p) {
+      this.plugins = p;
+      return this;
+    }
+
+    public Study build() {
+      long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
+      Plugins p = plugins != null ? plugins : Plugins.load();
+      OptimizerProvider provider = p.optimizer(method);
+      settings.put("method", method);
+      Optimizer optimizer =
+          provider.create(new OptimizerProvider.Context(space, new ConfigNode(null, "search", settings), s));
+      return Study.builder(space, optimizer).seed(s).iterations(iterations).direction(direction).build();
+    }
+
+    /** Builds the study and runs {@code function} until the budget is spent. */
+    public StudySnapshot minimize(ObjectiveFunction function) {
+      try (Study study = build()) {
+        return study.run(new FunctionExecutor(function), 1, null).snapshot();
+      }
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package io.hypermax.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hypermax.core.space.SearchSpace;
+import io.hypermax.core.space.SpaceParser;
+import io.hypermax.core.study.Direction;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validated configuration. The core reads the keys it owns; each plugin validates its own keys
+ * of {@code search} (optimizer) and {@code function} (executor) when it is created.
+ */
+public final class HypermaxConfig {
+  public static final Set<String> TOP_LEVEL_KEYS =
+      Set.of("hyperparameters", "function", "search", "results", "ui", "plugins");
+  public static final String DEFAULT_METHOD = "random";
+  /** Consecutive FAILED trials before a search stops, so a broken objective does not burn the budget. */
+  public static final int DEFAULT_MAX_FAILURES = 10;
+
+  private final String file;
+  private final Path directory;
+  private final JsonNode raw;
+  private final SearchSpace space;
+  private final ConfigNode function;
+  private final ConfigNode search;
+  private final ConfigNode results;
+  private final String method;
+  private final String functionType;
+  private final int iterations;
+  private final Long seed;
+  private final Direction direction;
+  private final int parallel;
+  private final int maxFailures;
+  private final String resultsDirectory;
+  private final boolean graphs;
+  private final boolean uiEnabled;
+  private final List<Path> pluginPaths;
+
+  private HypermaxConfig(String file, Path directory, JsonNode raw) {
+    this.file = file;
+    this.directory = directory;
+    this.raw = raw;
+    ConfigNode root = new ConfigNode(file, "", raw);
+    root.requireKnownKeys(TOP_LEVEL_KEYS);
+    this.space = SpaceParser.parse(root.get("hyperparameters"));
+
+    this.function = root.get("function");
+    if (function.isMissing()) {
+      throw root.error("missing the 'function' section (how to run the model, e.g. type: java_function)");
+    }
+    function.requireObject();
+    this.functionType = function.requireString("type");
+    this.parallel = function.positiveInteger("parallel", 1);
+    this.maxFailures = function.integer("max_failures", DEFAULT_MAX_FAILURES);
+    if (maxFailures < 0) {
+      throw function.get("max_failures").error("must be 0 (never stop) or more");
+    }
+
+    this.search = root.get("search");
+    if (!search.isMissing()) {
+      search.requireObject();
+    }
+    this.method = search.string("method", DEFAULT_METHOD);
+    this.iterations = search.positiveInteger("iterations", 100);
+    this.seed = search.optLong("seed").orElse(null);
+    try {
+      this.direction = Direction.parse(search.string("direction", "minimize"));
+    } catch (IllegalArgumentException e) {
+      throw search.get("direction").error(e.getMessage());
+    }
+
+    this.results = root.get("results");
+    if (!results.isMissing()) {
+      results.requireObject();
+    }
+    this.resultsDirectory = results.string("directory", "results");
+    if (resultsDirectory.isBlank()) {
+      throw results.get("directory").error("must not be empty");
+    }
+    this.graphs = results.bool("graphs", true);
+
+    ConfigNode ui = root.get("ui");
+    if (!ui.isMissing()) {
+      ui.requireObject().requireKnownKeys(Set.of("enabled"));
+    }
+    this.uiEnabled = ui.bool("enabled", true);
+
+    List<Path> paths = new ArrayList<>();
+    ConfigNode plugins = root.get("plugins");
+    if (!plugins.isMissing()) {
+      if (!plugins.json().isArray()) {
+        throw plugins.error("must be a list of jar files or folders");
+      }
+      for (ConfigNode p : plugins.elements()) {
+        if (!p.json().isTextual()) {
+          throw p.error("must be a path to a jar file or folder");
+        }
+        Path path = Path.of(p.json().asText());
+        paths.add(path.isAbsolute() ? path : directory.resolve(path).normalize());
+      }
+    }
+    this.pluginPaths = List.copyOf(paths);
+  }
+
+  public static HypermaxConfig from(String file, Path directory, JsonNode root) {
+    return new HypermaxConfig(file, directory, root);
+  }
+
+  /** A copy with {@code search.<key>} replaced (used for --seed and --iterations). */
+  public HypermaxConfig withSearchValue(String key, long value) {
+    ObjectNode copy = raw.deepCopy();
+    JsonNode s = copy.get("search");
+    ObjectNode searchNode = s instanceof ObjectNode o ? o : copy.putObject("search");
+    searchNode.put(key, value);
+    return new HypermaxConfig(file, directory, copy);
+  }
+
+  public String file() {
+    return file;
+  }
+
+  /** Folder of the config file: relative paths inside the config are relative to it. */
+  public Path directory() {
+    return directory;
+  }
+
+  public JsonNode raw() {
+    return raw;
+  }
+
+  public SearchSpace space() {
+    return space;
+  }
+
+  public ConfigNode function() {
+    return function;
+  }
+
+  public ConfigNode search() {
+    return search;
+  }
+
+  public ConfigNode results() {
+    return results;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  public String functionType() {
+    return functionType;
+  }
+
+  public int iterations() {
+    return iterations;
+  }
+
+  public Optional<Long> seed() {
+    return Optional.ofNullable(seed);
+  }
+
+  public Direction direction() {
+    return direction;
+  }
+
+  public int parallel() {
+    return parallel;
+  }
+
+  /** Consecutive FAILED trials that stop the search; 0 never stops. */
+  public int maxFailures() {
+    return maxFailures;
+  }
+
+  public String resultsDirectory() {
+    return resultsDirectory;
+  }
+
+  public boolean graphs() {
+    return graphs;
+  }
+
+  public boolean uiEnabled() {
+    return uiEnabled;
+  }
+
+  public List<Path> pluginPaths() {
+    return pluginPaths;
+  }
+}

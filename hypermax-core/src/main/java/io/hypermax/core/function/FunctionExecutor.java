@@ -1,0 +1,63 @@
+package io.hypermax.core.function;
+
+import io.hypermax.core.spi.Executor;
+import io.hypermax.core.spi.TrialRequest;
+import io.hypermax.core.trial.ResourceUsage;
+import io.hypermax.core.trial.ResultParser;
+import io.hypermax.core.trial.TrialResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs an {@link ObjectiveFunction} in the calling thread. A thrown exception becomes a FAILED
+ * trial whose error is the exception's message and whose log holds the stack trace.
+ */
+public final class FunctionExecutor implements Executor {
+  private final ObjectiveFunction function;
+
+  public FunctionExecutor(ObjectiveFunction function) {
+    this.function = function;
+  }
+
+  @Override
+  public TrialResult run(TrialRequest request) throws InterruptedException {
+    long start = System.nanoTime();
+    Object returned;
+    try {
+      returned = function.evaluate(request.parameters());
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+      Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
+      double seconds = (System.nanoTime() - start) / 1e9;
+      StringWriter trace = new StringWriter();
+      cause.printStackTrace(new PrintWriter(trace));
+      String log = writeLog(request, trace.toString());
+      String message = cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+      return TrialResult.failed("the function threw " + message, seconds)
+          .withLog(log)
+          .withUsage(ResourceUsage.wallOnly(seconds));
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return ResultParser.parse(returned, seconds).withUsage(ResourceUsage.wallOnly(seconds));
+  }
+
+  private static String writeLog(TrialRequest request, String text) {
+    Path file = request.logFile();
+    if (file == null) {
+      return null;
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      return request.logName();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package io.hypermax.core.run;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hypermax.core.config.ConfigException;
+import io.hypermax.core.config.HypermaxConfig;
+import io.hypermax.core.config.JsonValues;
+import io.hypermax.core.plugin.Plugins;
+import io.hypermax.core.plugin.UnknownPluginException;
+import io.hypermax.core.spi.Executor;
+import io.hypermax.core.spi.ExecutorProvider;
+import io.hypermax.core.spi.Optimizer;
+import io.hypermax.core.spi.OptimizerProvider;
+import io.hypermax.core.spi.ResultGenerator;
+import io.hypermax.core.spi.ResultGeneratorProvider;
+import io.hypermax.core.study.Journal;
+import io.hypermax.core.study.Study;
+import io.hypermax.core.study.StudyListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One search driven by a configuration: picks or reuses the results directory, opens the journal,
+ * creates the optimizer, executor and result generators from the plugins, and runs the study. The
+ * CLI and library users who have a config file both go through here.
+ */
+public final class SearchRun implements AutoCloseable {
+  public static final String CONFIG_COPY = "search.json";
+
+  private final HypermaxConfig config;
+  private final Path resultsDirectory;
+  private final boolean resumed;
+  private final Study study;
+  private final Executor executor;
+  private final Journal journal;
+
+  private SearchRun(
+      HypermaxConfig config, Path resultsDirectory, boolean resumed, Study study, Executor executor, Journal journal) {
+    this.config = config;
+    this.resultsDirectory = resultsDirectory;
+    this.resumed = resumed;
+    this.study = study;
+    this.executor = executor;
+    this.journal = journal;
+  }
+
+  /** Options beyond the config. */
+  public record Options(Path workingDirectory, Path resumeDirectory, List<StudyListener> listeners, Consumer<String> warn) {
+    public static Options defaults() {
+      return new Options(Path.of("").toAbsolutePath(), null, List.of(), System.err::println);
+    }
+  }
+
+  /** Validates plugins and settings without touching the disk: what {@code hypermax validate} runs. */
+  public static void validate(HypermaxConfig config, Plugins plugins) {
+    long seed = config.seed().orElse(0L);
+    createOptimizer(config, plugins, seed);
+    try (Executor e = createExecutor(config, plugins, null)) {
+      // created only to validate
+    }
+  }
+
+  public static SearchRun prepare(HypermaxConfig config, Plugins plugins, Options options) {
+    Path dir;
+    boolean resumed;
+    Journal.State state = null;
+    if (options.resumeDirectory() != null) {
+      dir = options.resumeDirectory().toAbsolutePath().normalize();
+      if (!Journal.exists(dir)) {
+        throw new ConfigException(
+            dir.toString(), "", "not a results directory to resume: it has no " + Journal.FILE_NAME);
+      }
+      state = Journal.read(dir);
+      resumed = true;
+    } else {
+      dir = ResultsDirectories.next(options.workingDirectory(), config.resultsDirectory());
+      resumed = false;
+    }
+    // A resumed study keeps its original seed so it continues the same sequence.
+    long seed =
+        state != null && state.seed() != null
+            ? state.seed()
+            : config.seed().orElseGet(() -> new SecureRandom().nextLong() & 0xFFFFFFFFL);
+    Optimizer optimizer = createOptimizer(config, plugins, seed);
+    Executor executor = createExecutor(config, plugins, dir);
+
+    List<ResultGenerator> generators = new ArrayList<>();
+    for (ResultGeneratorProvider p : plugins.resultGenerators()) {
+      generators.add(p.create(new ResultGeneratorProvider.Context(config.results(), dir, config.raw())));
+    }
+    try {
+      Files.createDirectories(dir);
+      if (!resumed || !Files.exists(dir.resolve(CONFIG_COPY))) {
+        Files.writeString(
+            dir.resolve(CONFIG_COPY),
+            JsonValues.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(config.raw()));
+      }
+    } catch (IOException e) {
+      executor.close();
+      throw new UncheckedIOException("cannot create results directory " + dir, e);
+    }
+    Journal journal = Journal.open(dir);
+    if (!resumed || state.seed() == null) {
+      journal.writeStudy(seed);
+    }
+    Study.Builder builder =
+        Study.builder(config.space(), optimizer)
+            .direction(config.direction())
+            .seed(seed)
+            .iterations(config.iterations())
+            .maxFailures(config.maxFailures())
+            .journal(journal);
+    if (state != null) {
+      builder.restore(state);
+    }
+    builder.listener(new ResultPublisher(generators, options.warn(), 5_000));
+    options.listeners().forEach(builder::listener);
+    return new SearchRun(config, dir, resumed, builder.build(), executor, journal);
+  }
+
+  private static Optimizer createOptimizer(HypermaxConfig config, Plugins plugins, long seed) {
+    OptimizerProvider provider;
+    try {
+      provider = plugins.optimizer(config.method());
+    } catch (UnknownPluginException | IllegalStateException e) {
+      throw config.search().get("method").error(e.getMessage());
+    }
+    return provider.create(new OptimizerProvider.Context(config.space(), config.search(), seed));
+  }
+
+  private static Executor createExecutor(HypermaxConfig config, Plugins plugins, Path resultsDir) {
+    ExecutorProvider provider;
+    try {
+      provider = plugins.executor(config.functionType());
+    } catch (UnknownPluginException | IllegalStateException e) {
+      throw config.function().get("type").error(e.getMessage());
+    }
+    return provider.create(new ExecutorProvider.Context(config.function(), config.directory(), resultsDir));
+  }
+
+  public Study.Outcome run() {
+    return study.run(executor, config.parallel(), resultsDirectory.resolve("logs"));
+  }
+
+  public Study study() {
+    return study;
+  }
+
+  public Path resultsDirectory() {
+    return resultsDirectory;
+  }
+
+  public boolean resumed() {
+    return resumed;
+  }
+
+  public HypermaxConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    try {
+      executor.close();
+    } finally {
+      journal.close();
+    }
+  }
+
+}

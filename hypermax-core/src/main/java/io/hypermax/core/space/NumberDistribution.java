@@ -1,0 +1,218 @@
+package io.hypermax.core.space;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.random.RandomGenerator;
+
+/**
+ * A numeric parameter: uniform or normal prior, on a linear or logarithmic scale, optionally
+ * rounded to a grid of {@code step} anchored at {@code min} (or at 0 when {@code min} is
+ * unbounded), optionally producing Java integers.
+ *
+ * <p>Normal mode: on a linear scale the value is N(mean, stddev); on a logarithmic scale
+ * ln(value) is N(ln(mean), stddev), i.e. {@code mean} is the median and {@code stddev} is measured
+ * in natural-log units. {@code min}/{@code max}, when finite, truncate a normal prior.
+ */
+public record NumberDistribution(
+    double min,
+    double max,
+    Scaling scaling,
+    Mode mode,
+    double mean,
+    double stddev,
+    Double step,
+    boolean integer)
+    implements Distribution {
+
+  public enum Scaling {
+    LINEAR,
+    LOGARITHMIC
+  }
+
+  public enum Mode {
+    UNIFORM,
+    NORMAL
+  }
+
+  public NumberDistribution {
+    if (mode == Mode.UNIFORM && !(min <= max)) {
+      throw new IllegalArgumentException("min " + min + " is greater than max " + max);
+    }
+    if (scaling == Scaling.LOGARITHMIC && mode == Mode.UNIFORM && !(min > 0)) {
+      throw new IllegalArgumentException("logarithmic scaling needs min > 0, found " + min);
+    }
+    if (step != null && !(step > 0)) {
+      throw new IllegalArgumentException("rounding must be > 0, found " + step);
+    }
+  }
+
+  public static NumberDistribution uniform(double min, double max) {
+    return new NumberDistribution(min, max, Scaling.LINEAR, Mode.UNIFORM, 0, 1, null, false);
+  }
+
+  public static NumberDistribution logUniform(double min, double max) {
+    return new NumberDistribution(min, max, Scaling.LOGARITHMIC, Mode.UNIFORM, 0, 1, null, false);
+  }
+
+  public static NumberDistribution integer(long min, long max, boolean log) {
+    return new NumberDistribution(
+        min, max, log ? Scaling.LOGARITHMIC : Scaling.LINEAR, Mode.UNIFORM, 0, 1, 1.0, true);
+  }
+
+  public static NumberDistribution integer(long min, long max, long step, boolean log) {
+    return new NumberDistribution(
+        min, max, log ? Scaling.LOGARITHMIC : Scaling.LINEAR, Mode.UNIFORM, 0, 1, (double) step, true);
+  }
+
+  public static NumberDistribution quantized(double min, double max, double step) {
+    return new NumberDistribution(min, max, Scaling.LINEAR, Mode.UNIFORM, 0, 1, step, false);
+  }
+
+  public boolean isLog() {
+    return scaling == Scaling.LOGARITHMIC;
+  }
+
+  private double toAxis(double v) {
+    return isLog() ? Math.log(v) : v;
+  }
+
+  private double fromAxis(double x) {
+    return isLog() ? Math.exp(x) : x;
+  }
+
+  @Override
+  public double internalLow() {
+    if (Double.isFinite(min) && !(isLog() && min <= 0)) {
+      return toAxis(min);
+    }
+    return Double.NEGATIVE_INFINITY;
+  }
+
+  @Override
+  public double internalHigh() {
+    return Double.isFinite(max) ? toAxis(max) : Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public Object sample(RandomGenerator rng) {
+    if (mode == Mode.UNIFORM) {
+      double lo = toAxis(min);
+      double hi = toAxis(max);
+      if (step != null && !isLog()) {
+        // Widen by half a step so both end points of the grid get the same mass as the rest.
+        lo -= step / 2;
+        hi += step / 2;
+      }
+      double x = lo + (hi - lo) * rng.nextDouble();
+      return snap(fromAxis(x));
+    }
+    double center = isLog() ? Math.log(mean) : mean;
+    double lo = internalLow();
+    double hi = internalHigh();
+    double x = center + stddev * rng.nextGaussian();
+    for (int i = 0; i < 100 && (x < lo || x > hi); i++) {
+      x = center + stddev * rng.nextGaussian();
+    }
+    return snap(fromAxis(x));
+  }
+
+  /** The legal value nearest to {@code v}: clipped to the bounds, rounded to the grid, typed. */
+  public Object snap(double v) {
+    if (Double.isNaN(v)) {
+      v = Double.isFinite(min) ? min : (Double.isFinite(max) ? max : 0);
+    }
+    v = Math.max(min, Math.min(max, v));
+    if (step != null) {
+      double anchor = Double.isFinite(min) ? min : 0.0;
+      double k = Math.round((v - anchor) / step);
+      if (Double.isFinite(max)) {
+        k = Math.min(k, Math.floor((max - anchor) / step + 1e-9));
+      }
+      if (Double.isFinite(min)) {
+        k = Math.max(k, 0);
+      }
+      v = anchor + k * step;
+      if (!integer) {
+        v = tidy(v, anchor, step);
+      }
+    }
+    if (integer) {
+      long l = Math.round(v);
+      if (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+        return (int) l;
+      }
+      return l;
+    }
+    return v;
+  }
+
+  /** Removes floating-point noise such as 0.30000000000000004 from grid values. */
+  private static double tidy(double v, double anchor, double step) {
+    int scale = Math.max(decimals(anchor), decimals(step));
+    if (scale > 15) {
+      return v;
+    }
+    return BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_EVEN).doubleValue();
+  }
+
+  private static int decimals(double d) {
+    BigDecimal b = BigDecimal.valueOf(d).stripTrailingZeros();
+    return Math.max(0, b.scale());
+  }
+
+  @Override
+  public boolean contains(Object value) {
+    if (!(value instanceof Number n)) {
+      return false;
+    }
+    double v = n.doubleValue();
+    if (!(v >= min - 1e-9 * Math.max(1, Math.abs(min)) && v <= max + 1e-9 * Math.max(1, Math.abs(max)))) {
+      return false;
+    }
+    if (integer && v != Math.rint(v)) {
+      return false;
+    }
+    if (step != null) {
+      double anchor = Double.isFinite(min) ? min : 0.0;
+      double k = (v - anchor) / step;
+      return Math.abs(k - Math.rint(k)) < 1e-6;
+    }
+    return true;
+  }
+
+  @Override
+  public double toInternal(Object value) {
+    return toAxis(((Number) value).doubleValue());
+  }
+
+  @Override
+  public Object fromInternal(double internal) {
+    return snap(fromAxis(internal));
+  }
+
+  @Override
+  public long cardinality() {
+    if (step != null && Double.isFinite(min) && Double.isFinite(max)) {
+      return (long) Math.floor((max - min) / step + 1e-9) + 1;
+    }
+    return -1;
+  }
+
+  @Override
+  public String describe() {
+    StringBuilder sb = new StringBuilder(integer ? "integer" : "number");
+    if (mode == Mode.NORMAL) {
+      sb.append(" normal(mean=").append(mean).append(", stddev=").append(stddev).append(')');
+    }
+    if (Double.isFinite(min) || Double.isFinite(max)) {
+      sb.append('[').append(min).append(", ").append(max).append(']');
+    }
+    if (isLog()) {
+      sb.append(" logarithmic");
+    }
+    if (step != null && !(integer && step == 1.0)) {
+      sb.append(" rounding ").append(step);
+    }
+    return sb.toString();
+  }
+}

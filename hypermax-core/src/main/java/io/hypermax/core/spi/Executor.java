@@ -1,0 +1,18 @@
+package io.hypermax.core.spi;
+
+import io.hypermax.core.trial.TrialResult;
+
+/**
+ * Runs one trial and reports its outcome. Must be safe to call from {@code function.parallel}
+ * threads at once. A failure of the user's function is a FAILED {@link TrialResult}, not an
+ * exception; an {@link InterruptedException} means the study is stopping and the trial is abandoned.
+ *
+ * @since 0.1
+ */
+public interface Executor extends AutoCloseable {
+
+  TrialResult run(TrialRequest request) throws InterruptedException;
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,45 @@
+package io.hypermax.core.spi;
+
+import io.hypermax.core.config.ConfigNode;
+import java.nio.file.Path;
+
+/**
+ * Creates executors for {@code function.type: <id>}. Register implementations with
+ * {@code @AutoService(ExecutorProvider.class)}.
+ *
+ * @since 0.1
+ */
+public interface ExecutorProvider extends HypermaxPlugin {
+
+  /** Builds an executor, validating the {@code function} section (see {@link Context#requireKnownKeys}). */
+  Executor create(Context context);
+
+  /**
+   * @param function the config's {@code function} section
+   * @param configDirectory folder of the config file; relative paths in it are relative to this
+   * @param resultsDirectory where the study writes (may be null for library use)
+   */
+  record Context(ConfigNode function, Path configDirectory, Path resultsDirectory) {
+    /** Keys of {@code function} the core and the study loop read. */
+    public static final java.util.Set<String> CORE_KEYS =
+        java.util.Set.of(
+            "type",
+            "parallel",
+            "auto_kill_max_time",
+            "auto_kill_max_ram",
+            "auto_kill_max_system_ram",
+            "auto_kill_loss",
+            "max_failures");
+
+    public void requireKnownKeys(java.util.Collection<String> ownKeys) {
+      java.util.Set<String> all = new java.util.HashSet<>(CORE_KEYS);
+      all.addAll(ownKeys);
+      function.requireKnownKeys(all);
+    }
+
+    public Path resolve(String path) {
+      Path p = Path.of(path);
+      return p.isAbsolute() ? p : configDirectory.resolve(p).normalize();
+    }
+  }
+}

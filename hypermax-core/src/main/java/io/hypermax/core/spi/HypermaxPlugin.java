@@ -1,0 +1,15 @@
+package io.hypermax.core.spi;
+
+/**
+ * What every plugin says about itself. The {@link #id()} is what users write in a config
+ * ({@code search.method}, {@code function.type}, …) and must be unique within its kind.
+ *
+ * @since 0.1
+ */
+public interface HypermaxPlugin {
+  /** Stable, lower-case identifier, e.g. {@code tpe}. */
+  String id();
+
+  /** One short sentence for {@code hypermax plugins}. */
+  String description();
+}

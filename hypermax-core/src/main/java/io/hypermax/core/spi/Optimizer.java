@@ -1,0 +1,21 @@
+package io.hypermax.core.spi;
+
+import io.hypermax.core.space.Assignment;
+
+/**
+ * Suggests the next configuration to try. An optimizer may keep caches between calls, but all its
+ * decisions must derive from the {@link SuggestRequest} (history and random generator), so a study
+ * rebuilt from its journal continues the same sequence.
+ *
+ * @since 0.1
+ */
+public interface Optimizer {
+
+  /**
+   * Returns values for the active parameters of {@code request.space()}. Use
+   * {@code request.space().complete(...)} to fill in and clean a partial proposal.
+   *
+   * @throws SearchExhaustedException when no configuration is left to try
+   */
+  Assignment suggest(SuggestRequest request);
+}

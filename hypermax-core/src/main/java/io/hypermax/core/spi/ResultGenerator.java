@@ -1,0 +1,24 @@
+package io.hypermax.core.spi;
+
+import io.hypermax.core.study.StudySnapshot;
+import java.io.IOException;
+
+/**
+ * Writes some files of a results directory from a snapshot.
+ *
+ * @since 0.1
+ */
+public interface ResultGenerator {
+
+  /** CHEAP generators run after every finished trial; EXPENSIVE ones in the background, throttled, and at the end. */
+  enum Cost {
+    CHEAP,
+    EXPENSIVE
+  }
+
+  default Cost cost() {
+    return Cost.CHEAP;
+  }
+
+  void generate(StudySnapshot snapshot) throws IOException;
+}

@@ -1,0 +1,17 @@
+package io.hypermax.core.spi;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One trial to run.
+ *
+ * @param number the trial number
+ * @param parameters the nested parameters the function receives
+ * @param flatParameters the same values by dotted path
+ * @param logFile where the executor writes the trial's output (stdout, stderr, stack traces); null
+ *     when there is no results directory
+ * @param logName the log's path as recorded in the results (relative to the results directory)
+ */
+public record TrialRequest(
+    int number, Map<String, Object> parameters, Map<String, Object> flatParameters, Path logFile, String logName) {}

@@ -1,0 +1,67 @@
+package io.hypermax.core.trial;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns whatever a function returned into a {@link TrialResult}: a number is the loss; a map needs
+ * a numeric {@code loss}, may give {@code time} (seconds, overriding the measured time) and keeps
+ * every other field as metadata. Anything else is a FAILED trial with a message saying why — never
+ * silently a loss of 0.
+ */
+public final class ResultParser {
+  private ResultParser() {}
+
+  public static TrialResult parse(Object returned, double measuredSeconds) {
+    if (returned instanceof Number n) {
+      return fromLoss(n.doubleValue(), measuredSeconds, Map.of());
+    }
+    if (returned instanceof Map<?, ?> map) {
+      Object loss = map.get("loss");
+      if (loss == null) {
+        return TrialResult.failed(
+            "the result object has no 'loss' field (fields: " + map.keySet() + ")", measuredSeconds);
+      }
+      if (!(loss instanceof Number lossNumber)) {
+        return TrialResult.failed("the result's 'loss' is not a number: " + describe(loss), measuredSeconds);
+      }
+      double time = measuredSeconds;
+      Object t = map.get("time");
+      if (t != null) {
+        if (!(t instanceof Number tn)) {
+          return TrialResult.failed("the result's 'time' is not a number: " + describe(t), measuredSeconds);
+        }
+        time = tn.doubleValue();
+      }
+      Map<String, Object> metadata = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        if (!key.equals("loss") && !key.equals("time")) {
+          metadata.put(key, e.getValue());
+        }
+      }
+      return fromLoss(lossNumber.doubleValue(), time, metadata);
+    }
+    if (returned == null) {
+      return TrialResult.failed("the function returned nothing (null); return a number or an object with 'loss'", measuredSeconds);
+    }
+    return TrialResult.failed(
+        "the function returned " + describe(returned) + "; return a number or an object with 'loss'",
+        measuredSeconds);
+  }
+
+  private static TrialResult fromLoss(double loss, double time, Map<String, Object> metadata) {
+    if (Double.isNaN(loss)) {
+      return new TrialResult(TrialStatus.FAILED, Double.NaN, time, metadata, "the loss is NaN", null, null);
+    }
+    return TrialResult.complete(loss, time, metadata);
+  }
+
+  private static String describe(Object o) {
+    String s = String.valueOf(o);
+    if (s.length() > 200) {
+      s = s.substring(0, 200) + "…";
+    }
+    return o.getClass().getSimpleName() + " " + s;
+  }
+}

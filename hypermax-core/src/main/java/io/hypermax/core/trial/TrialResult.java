@@ -1,0 +1,63 @@
+package io.hypermax.core.trial;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The outcome of running one trial.
+ *
+ * @param status COMPLETE, FAILED or KILLED
+ * @param loss the loss as the function reported it (NaN only when FAILED); KILLED trials carry the
+ *     kill loss
+ * @param time seconds: the function's own {@code time} field when it gave one, else the measured
+ *     wall time
+ * @param metadata every other field of the function's result object, kept as given
+ * @param error why the trial failed or was killed; null when COMPLETE
+ * @param log path of the trial's log file relative to the results directory, or null
+ * @param usage measured resources
+ */
+public record TrialResult(
+    TrialStatus status,
+    double loss,
+    double time,
+    Map<String, Object> metadata,
+    String error,
+    String log,
+    ResourceUsage usage) {
+
+  public TrialResult {
+    if (status == TrialStatus.RUNNING) {
+      throw new IllegalArgumentException("a result cannot be RUNNING");
+    }
+    if (status == TrialStatus.COMPLETE && Double.isNaN(loss)) {
+      throw new IllegalArgumentException("a COMPLETE trial needs a loss, found NaN");
+    }
+    metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    usage = usage == null ? ResourceUsage.UNKNOWN : usage;
+  }
+
+  public static TrialResult complete(double loss, double time, Map<String, Object> metadata) {
+    return new TrialResult(TrialStatus.COMPLETE, loss, time, metadata, null, null, null);
+  }
+
+  public static TrialResult failed(String error, double time) {
+    return new TrialResult(TrialStatus.FAILED, Double.NaN, time, Map.of(), error, null, null);
+  }
+
+  public static TrialResult killed(double killLoss, String reason, double time) {
+    return new TrialResult(TrialStatus.KILLED, killLoss, time, Map.of(), reason, null, null);
+  }
+
+  public TrialResult withLog(String logPath) {
+    return new TrialResult(status, loss, time, metadata, error, logPath, usage);
+  }
+
+  public TrialResult withUsage(ResourceUsage newUsage) {
+    return new TrialResult(status, loss, time, metadata, error, log, newUsage);
+  }
+
+  public TrialResult withTime(double newTime) {
+    return new TrialResult(status, loss, newTime, metadata, error, log, usage);
+  }
+}
