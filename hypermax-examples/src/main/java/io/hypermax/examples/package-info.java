@@ -1,0 +1,2 @@
+/** Runnable examples: {@code quickstart} is the model behind {@code hypermax-examples/quickstart.yaml}. */
+package io.hypermax.examples;
