@@ -25,6 +25,7 @@ public final class ResultPublisher implements StudyListener {
   private final ExecutorService background;
   private final AtomicReference<StudySnapshot> pending = new AtomicReference<>();
   private volatile long lastExpensiveRun;
+  private volatile boolean closing;
 
   public ResultPublisher(List<ResultGenerator> generators, Consumer<String> warn, long minIntervalMillis) {
     this.cheap = generators.stream().filter(g -> g.cost() == ResultGenerator.Cost.CHEAP).toList();
@@ -50,16 +51,16 @@ public final class ResultPublisher implements StudyListener {
   }
 
   private void drainExpensive() {
-    long wait = lastExpensiveRun + minIntervalMillis - System.currentTimeMillis();
-    if (wait > 0) {
+    // Wait out the throttle in short steps so the end of the study is not delayed by it.
+    while (!closing && System.currentTimeMillis() < lastExpensiveRun + minIntervalMillis) {
       try {
-        Thread.sleep(wait);
+        Thread.sleep(50);
       } catch (InterruptedException e) {
         return;
       }
     }
     StudySnapshot snap = pending.getAndSet(null);
-    if (snap != null) {
+    if (snap != null && !closing) {
       runAll(expensive, snap);
       lastExpensiveRun = System.currentTimeMillis();
     }
@@ -67,7 +68,9 @@ public final class ResultPublisher implements StudyListener {
 
   @Override
   public void studyFinished(StudySnapshot snapshot) {
-    background.shutdownNow();
+    // No interrupt (shutdownNow): interrupted file writes fail. Let a running pass finish, skip queued ones.
+    closing = true;
+    background.shutdown();
     try {
       background.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {

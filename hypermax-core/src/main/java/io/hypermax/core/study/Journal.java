@@ -9,6 +9,7 @@ import io.hypermax.core.trial.ResourceUsage;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialResult;
 import io.hypermax.core.trial.TrialStatus;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -41,11 +42,12 @@ public final class Journal implements AutoCloseable {
   private static final ObjectMapper MAPPER = JsonValues.MAPPER;
 
   private final Path file;
-  private final FileChannel channel;
+  // A plain stream, not a FileChannel: a channel is closed for good when the writing thread is interrupted.
+  private final FileOutputStream out;
 
-  private Journal(Path file, FileChannel channel) {
+  private Journal(Path file, FileOutputStream out) {
     this.file = file;
-    this.channel = channel;
+    this.out = out;
   }
 
   /** What a journal holds: the seed, the finished trials, and trials that were started but never finished. */
@@ -67,11 +69,11 @@ public final class Journal implements AutoCloseable {
     Path file = directory.resolve(FILE_NAME);
     try {
       Files.createDirectories(directory);
-      FileChannel channel =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      truncateTornTail(channel);
-      channel.position(channel.size());
-      return new Journal(file, channel);
+      try (FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        truncateTornTail(channel);
+      }
+      return new Journal(file, new FileOutputStream(file.toFile(), true));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open journal " + file, e);
     }
@@ -172,12 +174,9 @@ public final class Journal implements AutoCloseable {
   private void append(ObjectNode event, boolean sync) {
     try {
       byte[] bytes = (MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
+      out.write(bytes);
       if (sync) {
-        channel.force(false);
+        out.getFD().sync();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write journal " + file, e);
@@ -187,7 +186,7 @@ public final class Journal implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
-      channel.close();
+      out.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -234,7 +235,14 @@ public final class Study implements AutoCloseable {
         if (inFlight == 0) {
           break;
         }
-        Future<Done> next = completions.take();
+        // Poll rather than block so stop() needs no interrupt: an interrupt would close the journal's channel.
+        Future<Done> next = completions.poll(100, TimeUnit.MILLISECONDS);
+        if (next == null) {
+          if (stopping) {
+            break;
+          }
+          continue;
+        }
         inFlight--;
         Done done = next.get();
         tell(done.trial, done.result);
@@ -284,10 +292,6 @@ public final class Study implements AutoCloseable {
   /** Asks a running {@link #run} to stop: no new trials start and running ones are abandoned. */
   public void stop() {
     stopping = true;
-    Thread t = loopThread;
-    if (t != null) {
-      t.interrupt();
-    }
   }
 
   public boolean isRunning() {
