@@ -52,10 +52,20 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-      throw new ConfigException(name, "", (json ? "JSON" : "YAML") + " syntax error at " + where + e.getOriginalMessage());
+      throw new ConfigException(name, "", (json ? "JSON" : "YAML") + " syntax error at " + where + clean(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigException(name, "", "cannot parse: " + e.getMessage());
     }
+  }
+
+  /** Drops Jackson's "(for Array starting at [Source: ...])" noise; the line and column are given already. */
+  private static String clean(String message) {
+    String m = message == null ? "" : message;
+    int source = m.indexOf(" (for ");
+    if (source >= 0 && m.indexOf("[Source", source) >= 0) {
+      m = m.substring(0, source);
+    }
+    return m.strip();
   }
 
   private static boolean isJson(String name, String text) {

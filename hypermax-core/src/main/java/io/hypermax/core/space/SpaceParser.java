@@ -104,7 +104,9 @@ public final class SpaceParser {
       if (key.isEmpty() || key.contains(".") || key.startsWith("$")) {
         throw props.get(key).error("parameter names must be non-empty, without '.' and not start with '$'");
       }
-      parseNode(props.get(key), append(path, key), append(nested, key), condition);
+      // Errors name the parameter's own path (hyperparameters.lr.max), not the JSON-schema wrapping.
+      ConfigNode child = new ConfigNode(props.file(), node.path() + "." + key, props.json().get(key));
+      parseNode(child, append(path, key), append(nested, key), condition);
     }
   }
 
@@ -124,7 +126,7 @@ public final class SpaceParser {
     String choicePath = String.join(".", path);
     add(path, nested, new ChoiceDistribution(branches.size()), condition);
     for (int i = 0; i < branches.size(); i++) {
-      ConfigNode branch = branches.get(i);
+      ConfigNode branch = new ConfigNode(node.file(), node.path() + "." + i, branches.json().get(i));
       if (!branch.isObject()) {
         throw branch.error("a branch must be an object, found " + ConfigNode.describe(branch.json()));
       }
