@@ -86,6 +86,10 @@ public final class SearchRun implements AutoCloseable {
         state != null && state.seed() != null
             ? state.seed()
             : config.seed().orElseGet(() -> new SecureRandom().nextLong() & 0xFFFFFFFFL);
+    if (state != null && state.seed() != null && config.seed().isPresent() && !config.seed().get().equals(state.seed())) {
+      options.warn().accept(
+          "resuming with the study's original seed " + state.seed() + ", not search.seed " + config.seed().get());
+    }
     Optimizer optimizer = createOptimizer(config, plugins, seed);
     Executor executor = createExecutor(config, plugins, dir);
 
