@@ -198,6 +198,10 @@ public record NumberDistribution(
     return -1;
   }
 
+  private static String fmt(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+
   @Override
   public String describe() {
     StringBuilder sb = new StringBuilder(integer ? "integer" : "number");
@@ -205,13 +209,13 @@ public record NumberDistribution(
       sb.append(" normal(mean=").append(mean).append(", stddev=").append(stddev).append(')');
     }
     if (Double.isFinite(min) || Double.isFinite(max)) {
-      sb.append('[').append(min).append(", ").append(max).append(']');
+      sb.append('[').append(fmt(min)).append(", ").append(fmt(max)).append(']');
     }
     if (isLog()) {
       sb.append(" logarithmic");
     }
     if (step != null && !(integer && step == 1.0)) {
-      sb.append(" rounding ").append(step);
+      sb.append(" rounding ").append(fmt(step));
     }
     return sb.toString();
   }
