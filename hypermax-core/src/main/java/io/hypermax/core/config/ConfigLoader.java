@@ -58,14 +58,25 @@ public final class ConfigLoader {
     }
   }
 
-  /** Drops Jackson's "(for Array starting at [Source: ...])" noise; the line and column are given already. */
-  private static String clean(String message) {
+  /**
+   * One line from a parser's message: drops Jackson's "(for Array starting at [Source: ...])" and
+   * SnakeYAML's "in 'reader', line 3, column 15:" and caret lines; the line and column are given already.
+   */
+  static String clean(String message) {
     String m = message == null ? "" : message;
     int source = m.indexOf(" (for ");
     if (source >= 0 && m.indexOf("[Source", source) >= 0) {
       m = m.substring(0, source);
     }
-    return m.strip();
+    StringBuilder out = new StringBuilder();
+    for (String line : m.split("\\R")) {
+      String l = line.strip();
+      if (l.isEmpty() || l.equals("^") || l.startsWith("in 'reader'") || l.startsWith("in 'string'")) {
+        continue;
+      }
+      out.append(out.length() == 0 ? "" : "; ").append(l);
+    }
+    return out.toString();
   }
 
   private static boolean isJson(String name, String text) {

@@ -61,7 +61,7 @@ public final class Plugins {
       try {
         plugin = provider.get();
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        problems.add(kind.label() + " " + provider.type().getName() + " failed to load: " + e);
+        problems.add(kind.label() + " " + provider.type().getName() + " failed to load: " + rootCause(e));
         continue;
       }
       String id;
@@ -87,6 +87,15 @@ public final class Plugins {
     }
     byKind.put(kind, found);
     duplicates.put(kind, dups);
+  }
+
+  /** ServiceLoader wraps a constructor's exception as "could not be instantiated"; the cause says why. */
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t == e ? e.toString() : e.getMessage() + ": " + t;
   }
 
   private static String describe(PluginInfo info) {
