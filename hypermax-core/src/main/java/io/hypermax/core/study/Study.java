@@ -154,9 +154,11 @@ public final class Study implements AutoCloseable {
     if (journal != null) {
       journal.writeStart(trial);
     }
-    StudySnapshot snap = snapshot();
-    for (StudyListener l : listeners) {
-      l.trialStarted(trial, snap);
+    if (!listeners.isEmpty()) {
+      StudySnapshot snap = snapshot();
+      for (StudyListener l : listeners) {
+        l.trialStarted(trial, snap);
+      }
     }
     return trial;
   }
@@ -184,9 +186,11 @@ public final class Study implements AutoCloseable {
     } else {
       consecutiveFailures = 0;
     }
-    StudySnapshot snap = snapshot();
-    for (StudyListener l : listeners) {
-      l.trialFinished(done, snap);
+    if (!listeners.isEmpty()) {
+      StudySnapshot snap = snapshot();
+      for (StudyListener l : listeners) {
+        l.trialFinished(done, snap);
+      }
     }
     return done;
   }
