@@ -1,0 +1,79 @@
+package io.hypermax.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A search whose JVM is killed with SIGKILL mid-run resumes to exactly its budget, losing and repeating nothing. */
+class CrashResumeTest {
+  @TempDir Path dir;
+
+  @Test
+  void resumeAfterSigkillGivesExactlyTheBudget() throws Exception {
+    int iterations = 60;
+    Path config = dir.resolve("search.yaml");
+    Files.writeString(
+        config,
+        SearchCommandTest.config(dir.resolve("results"), "random", "slowBowl", iterations, "")
+            .replace("method: slowBowl", "method: slowBowl\n  parallel: 2"));
+    Path results = dir.resolve("results_0");
+    Path journal = results.resolve("journal.jsonl");
+
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child =
+        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--no-ui", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("child.log").toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (endEvents(journal) < 12) {
+        assertTrue(child.isAlive(), "the child search ended early: " + Files.readString(dir.resolve("child.log")));
+        assertTrue(System.nanoTime() < deadline, "the child search made no progress");
+        Thread.sleep(20);
+      }
+      child.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+    } finally {
+      child.destroyForcibly();
+    }
+    List<String> before = Files.readAllLines(journal).stream().filter(l -> l.contains("\"event\":\"end\"")).toList();
+    assertTrue(before.size() >= 12 && before.size() < iterations, "killed mid-run after " + before.size() + " trials");
+
+    Cli resumed = Cli.run("--no-ui", config.toString(), results.toString());
+    assertEquals(0, resumed.exitCode(), resumed.toString());
+
+    List<String> rows = SearchCommandTest.csvRows(results);
+    assertEquals(iterations, rows.size(), "exactly the budget");
+    Set<Integer> numbers = new HashSet<>();
+    for (String row : rows) {
+      numbers.add(Integer.parseInt(row.substring(0, row.indexOf(','))));
+    }
+    assertEquals(iterations, numbers.size(), "no trial repeated");
+    for (int i = 0; i < iterations; i++) {
+      assertTrue(numbers.contains(i), "trial " + i + " present");
+    }
+    List<String> after = Files.readAllLines(journal);
+    for (String end : before) {
+      assertTrue(after.contains(end), "a trial completed before the kill is kept as it was: " + end);
+    }
+    assertTrue(rows.stream().allMatch(r -> r.contains(",COMPLETE,")));
+  }
+
+  private static long endEvents(Path journal) throws Exception {
+    if (!Files.exists(journal)) {
+      return 0;
+    }
+    List<String> lines = new ArrayList<>(Files.readAllLines(journal));
+    return lines.stream().filter(l -> l.contains("\"event\":\"end\"")).count();
+  }
+}

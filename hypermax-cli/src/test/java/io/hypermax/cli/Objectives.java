@@ -1,0 +1,25 @@
+package io.hypermax.cli;
+
+import java.util.Map;
+
+/** Objective functions the CLI tests name in their configs. */
+public final class Objectives {
+  private Objectives() {}
+
+  /** A bowl with its minimum 0 at x = 1, y = -2. */
+  public static double bowl(Map<String, Object> p) {
+    double x = ((Number) p.get("x")).doubleValue();
+    double y = ((Number) p.get("y")).doubleValue();
+    return (x - 1) * (x - 1) + (y + 2) * (y + 2);
+  }
+
+  /** The bowl, slowly: gives a test time to kill the process mid-search. */
+  public static Map<String, Object> slowBowl(Map<String, Object> p) throws InterruptedException {
+    Thread.sleep(40);
+    return Map.of("loss", bowl(p), "epochs", 3);
+  }
+
+  public static double broken(Map<String, Object> p) {
+    throw new IllegalStateException("the model does not converge");
+  }
+}
