@@ -47,7 +47,10 @@ public final class Study implements AutoCloseable {
   private final Journal journal;
   private final List<StudyListener> listeners;
 
-  private final Map<Integer, Trial> trials = new TreeMap<>();
+  // Finished trials sorted by number, and running ones: kept apart so a suggestion costs one array
+  // copy of the history, not a walk over a tree of every trial.
+  private final List<Trial> finished = new ArrayList<>();
+  private final Map<Integer, Trial> running = new TreeMap<>();
   private final Deque<Trial> reruns = new ArrayDeque<>();
   private int nextNumber;
   private int consecutiveFailures;
@@ -66,7 +69,7 @@ public final class Study implements AutoCloseable {
     this.listeners = List.copyOf(b.listeners);
     if (b.restored != null) {
       for (Trial t : b.restored.finished()) {
-        trials.put(t.number(), withNested(t));
+        insertFinished(withNested(t));
       }
       // Trials that were running when the previous process died run again, with the same number and parameters.
       for (Trial t : b.restored.abandoned()) {
@@ -106,17 +109,21 @@ public final class Study implements AutoCloseable {
   }
 
   public synchronized StudySnapshot snapshot() {
-    return new StudySnapshot(space, new ArrayList<>(trials.values()), direction, iterations, seed);
+    List<Trial> all = new ArrayList<>(finished.size() + running.size());
+    all.addAll(finished);
+    all.addAll(running.values());
+    all.sort(java.util.Comparator.comparingInt(Trial::number));
+    return new StudySnapshot(space, all, direction, iterations, seed);
   }
 
   /** Number of trials finished or running (what counts towards {@code iterations}). */
   public synchronized int trialCount() {
-    return trials.size();
+    return finished.size() + running.size();
   }
 
   /** True while fewer than {@code iterations} trials are finished, running or awaiting a re-run. */
   public synchronized boolean hasBudget() {
-    return trials.size() < iterations;
+    return finished.size() + running.size() < iterations;
   }
 
   /**
@@ -132,13 +139,9 @@ public final class Study implements AutoCloseable {
       trial = Trial.running(rerun.number(), rerun.assignment(), space.nest(rerun.assignment()), Instant.now());
     } else {
       int number = nextNumber;
-      List<Trial> finished = new ArrayList<>();
-      List<Trial> running = new ArrayList<>();
-      for (Trial t : trials.values()) {
-        (t.isFinished() ? finished : running).add(t);
-      }
       SuggestRequest request =
-          new SuggestRequest(number, space, finished, running, direction, TrialSeeds.forTrial(seed, number));
+          new SuggestRequest(
+              number, space, finished, new ArrayList<>(running.values()), direction, TrialSeeds.forTrial(seed, number));
       Assignment assignment;
       try {
         assignment = optimizer.suggest(request);
@@ -150,7 +153,7 @@ public final class Study implements AutoCloseable {
       nextNumber++;
       trial = Trial.running(number, assignment, space.nest(assignment), Instant.now());
     }
-    trials.put(trial.number(), trial);
+    running.put(trial.number(), trial);
     if (journal != null) {
       journal.writeStart(trial);
     }
@@ -171,12 +174,12 @@ public final class Study implements AutoCloseable {
 
   /** Records the result of a running trial: journaled (and fsynced) before listeners hear of it. */
   public synchronized Trial tell(Trial trial, TrialResult result) {
-    Trial current = trials.get(trial.number());
-    if (current == null || current.isFinished()) {
+    Trial current = running.remove(trial.number());
+    if (current == null) {
       throw new IllegalStateException("trial " + trial.number() + " is not running");
     }
     Trial done = current.finish(result, Instant.now());
-    trials.put(done.number(), done);
+    insertFinished(done);
     if (journal != null) {
       journal.writeEnd(done);
     }
@@ -193,6 +196,15 @@ public final class Study implements AutoCloseable {
       }
     }
     return done;
+  }
+
+  private void insertFinished(Trial t) {
+    int i = finished.size();
+    // Trials mostly finish in order: search back from the end.
+    while (i > 0 && finished.get(i - 1).number() > t.number()) {
+      i--;
+    }
+    finished.add(i, t);
   }
 
   /** Why and how a {@link #run} ended. */
