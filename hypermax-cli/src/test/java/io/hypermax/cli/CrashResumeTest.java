@@ -69,6 +69,40 @@ class CrashResumeTest {
     assertTrue(rows.stream().allMatch(r -> r.contains(",COMPLETE,")));
   }
 
+  @Test
+  void sigtermStopsCleanlyKeepingEveryCompletedTrial() throws Exception {
+    Path config = dir.resolve("search.yaml");
+    Files.writeString(config, SearchCommandTest.config(dir.resolve("results"), "random", "slowBowl", 500, ""));
+    Path journal = dir.resolve("results_0/journal.jsonl");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = dir.resolve("child.log");
+    Process child =
+        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--no-ui", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (endEvents(journal) < 5) {
+        assertTrue(System.nanoTime() < deadline && child.isAlive(), "no progress: " + Files.readString(log));
+        Thread.sleep(20);
+      }
+      child.destroy(); // SIGTERM, as Ctrl-C or a scheduler would send
+      assertTrue(child.waitFor(10, TimeUnit.SECONDS), "stops promptly");
+    } finally {
+      child.destroyForcibly();
+    }
+    assertTrue(child.exitValue() != 0, "an interrupted search does not report success");
+    String output = Files.readString(log);
+    assertTrue(output.contains("trials finished"), "prints where the results are: " + output);
+    long ends = endEvents(journal);
+    assertTrue(ends >= 5 && ends < 500);
+    for (String line : Files.readAllLines(journal)) {
+      assertTrue(line.startsWith("{") && line.endsWith("}"), "no torn line: " + line);
+    }
+    assertEquals(ends, SearchCommandTest.csvRows(dir.resolve("results_0")).size(), "results.csv has every finished trial");
+  }
+
   private static long endEvents(Path journal) throws Exception {
     if (!Files.exists(journal)) {
       return 0;
