@@ -84,8 +84,16 @@ public final class Tuner<M> {
       settings.listeners.forEach(builder::listener);
       Study study = builder.build();
       registry.onRegister((name, d) -> study.updateSpace(registry.space()));
-      Study.Outcome outcome =
-          study.run(new TunerExecutor<>(registry, settings.build, settings.runner), settings.parallel, project.directory().resolve("logs"));
+      Study.Outcome outcome;
+      try {
+        outcome = study.run(new TunerExecutor<>(registry, settings.build, settings.runner), settings.parallel, project.directory().resolve("logs"));
+      } catch (IllegalStateException e) {
+        // The study wraps what went wrong while planning a trial; a redefinition is the user's to fix.
+        if (e.getCause() instanceof ParameterRedefinedException redefined) {
+          throw redefined;
+        }
+        throw e;
+      }
       return toResult(outcome.snapshot().finished(), outcome.stopReason());
     }
   }
