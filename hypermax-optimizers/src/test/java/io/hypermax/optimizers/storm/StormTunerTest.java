@@ -66,6 +66,16 @@ class StormTunerTest {
   }
 
   @Test
+  void otherOptimizersSearchDefineByRunSpacesToo() {
+    TuningResult result = tuner(dir).method("random").maxTrials(25).build().search();
+    assertEquals(25, result.trials().size());
+    for (TrialRecord t : result.trials()) {
+      assertEquals(t.params().get("dropout"), t.params().containsKey("dropout_val"), t.toString());
+      assertEquals(t.params().get("dropout").equals(true) ? 4 : 3, t.params().size(), t.toString());
+    }
+  }
+
+  @Test
   void resumedSearchContinuesTheUninterruptedSequence() {
     TuningResult uninterrupted = tuner(dir.resolve("whole")).initRandom(5).maxTrials(30).build().search();
     Path split = dir.resolve("split");
