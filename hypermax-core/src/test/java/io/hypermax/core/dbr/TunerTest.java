@@ -26,7 +26,10 @@ class TunerTest {
     int batch = hp.param("batch_size", List.of(32, 64, 128, 256), true);
     String activation = hp.param("activation", List.of("tanh", "softsign", "selu", "relu"));
     double dropout = hp.param("dropout", List.of(true, false)) ? hp.param("dropout_val", List.of(0.1, 0.2, 0.3), true) : 0;
-    return Map.of("batch", batch, "activation", activation, "dropout", dropout);
+    // Number ranges too, so resuming restores every kind of definition from the journal.
+    double lr = hp.suggestFloat("lr", 1e-4, 1e-1, true);
+    int units = hp.suggestInt("units", 8, 64, 8);
+    return Map.of("batch", batch, "activation", activation, "dropout", dropout, "lr", lr, "units", units);
   }
 
   static Double score(TunerTrial trial, Map<String, Object> model) {

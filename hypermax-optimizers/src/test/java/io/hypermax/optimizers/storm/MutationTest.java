@@ -43,7 +43,7 @@ class MutationTest {
     Assignment best = middle(space);
     MutationChain chain = new MutationChain(factor);
     SplittableRandom random = new SplittableRandom(20240601L);
-    int n = 20_000;
+    int n = 10_000;
     int buckets = 6; // 1, 2, ..., 5, and 6 or more
     long[] counts = new long[buckets];
     for (int i = 0; i < n; i++) {

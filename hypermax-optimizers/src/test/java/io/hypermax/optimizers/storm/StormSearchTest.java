@@ -20,12 +20,15 @@ import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
 import io.hypermax.core.study.Study;
 import io.hypermax.core.trial.Trial;
+import io.hypermax.core.study.Journal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StormSearchTest {
 
@@ -174,6 +177,38 @@ class StormSearchTest {
         boolean on = ((Integer) t.assignment().get("dropout")) == 1;
         assertEquals(on, t.assignment().isActive("dropout.1.rate"), t.toString());
       }
+    }
+  }
+
+  @Test
+  void resumeFromTheJournalContinuesTheSameSequence(@TempDir Path dir) {
+    SearchSpace space =
+        new SearchSpace(
+            List.of(
+                Spaces.ordered("a", 6),
+                Spaces.unordered("b", 5),
+                Parameter.of("lr", NumberDistribution.logUniform(1e-4, 1)),
+                Parameter.of("n", NumberDistribution.integer(1, 500, false))));
+    List<Map<String, Object>> whole;
+    try (Study study = Study.builder(space, storm(space, Map.of())).seed(21).iterations(40).build()) {
+      whole = runAskTell(study, 40).stream().map(t -> t.assignment().values()).toList();
+    }
+    Path results = dir.resolve("results");
+    try (Journal journal = Journal.open(results);
+        Study first = Study.builder(space, storm(space, Map.of())).seed(21).iterations(40).journal(journal).build()) {
+      journal.writeStudy(21);
+      runAskTell(first, 13);
+    }
+    Journal.State state = Journal.read(results);
+    assertEquals(13, state.finished().size());
+    // A new optimizer object, as after a restart: all it has is the journal.
+    try (Journal journal = Journal.open(results);
+        Study resumed =
+            Study.builder(space, storm(space, Map.of())).seed(state.seed()).iterations(40).journal(journal).restore(state).build()) {
+      runAskTell(resumed, 40);
+      List<Map<String, Object>> continued =
+          resumed.snapshot().trials().stream().map(t -> t.assignment().values()).toList();
+      assertEquals(whole, continued);
     }
   }
 
