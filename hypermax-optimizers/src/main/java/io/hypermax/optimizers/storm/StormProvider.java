@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * {@code search.method: storm}: the stochastic random mutator. Settings under {@code search}:
  * {@code init_random} (default 5), {@code randomize_axis_factor} (default 0.5) and
- * {@code storm_bins} (values per continuous number, default 20).
+ * {@code storm_bins} (values per continuous number, default 21).
  */
 @AutoService(OptimizerProvider.class)
 public final class StormProvider implements OptimizerProvider {

@@ -11,5 +11,6 @@ record StormSettings(int initRandom, double randomizeAxisFactor, int bins) {
   /** The tuner's own code default (its README's example used 25); see docs/storm.md. */
   static final int DEFAULT_INIT_RANDOM = 5;
   static final double DEFAULT_FACTOR = 0.5;
-  static final int DEFAULT_BINS = 20;
+  /** Odd, so the middle of a range (the geometric middle on a log scale) is one of the values. */
+  static final int DEFAULT_BINS = 21;
 }
