@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The exact fallback when sampling keeps hitting tried configurations: enumerate the lattice,
  * keep the untried configurations (by active parameters) and pick one nearest to the best. When none
- * is left the search is exhausted — the original looped forever here.
+ * is left the search is exhausted — the original looped forever here. A lattice too large to
+ * enumerate gets many random draws instead before the search gives up.
  *
  * <p>The distinct configurations of a space are cached: they depend on the space alone (every
  * parameter is proposed, so nothing is drawn at random), and the fallback tends to be needed again
@@ -24,6 +25,7 @@ final class UntriedSearch {
   /** Enumerating beyond this many combinations costs more than it is worth (each may be a dry run). */
   static final long MAX_COMBINATIONS = 50_000;
   private static final int MAX_GROWTH_ROUNDS = 3;
+  static final int MAX_RANDOM_DRAWS = 1_000;
 
   private SearchSpace cachedSpace;
   private List<Assignment> cachedConfigurations;
@@ -44,7 +46,10 @@ final class UntriedSearch {
         break;
       }
       spaceSize = space.size();
-      untried = enumerateUntried(proposals, space, failedAttempts);
+      untried = enumerateUntried(proposals, space);
+      if (untried == null) {
+        return randomUntried(proposals, failedAttempts);
+      }
     }
     if (untried.isEmpty()) {
       throw new SearchExhaustedException(
@@ -56,8 +61,11 @@ final class UntriedSearch {
     return nearest.get(proposals.random().nextInt(nearest.size()));
   }
 
-  private List<Assignment> enumerateUntried(Proposals proposals, SearchSpace space, int failedAttempts) {
-    List<Assignment> all = space == cachedSpace ? cachedConfigurations : enumerate(proposals, space, failedAttempts);
+  private List<Assignment> enumerateUntried(Proposals proposals, SearchSpace space) {
+    List<Assignment> all = space == cachedSpace ? cachedConfigurations : enumerate(proposals, space);
+    if (all == null) {
+      return null;
+    }
     if (proposals.request().currentSpace() == space) {
       cachedSpace = space;
       cachedConfigurations = all;
@@ -71,8 +79,8 @@ final class UntriedSearch {
     return untried;
   }
 
-  /** Every distinct active configuration of the lattice, in enumeration order. */
-  private static List<Assignment> enumerate(Proposals proposals, SearchSpace space, int failedAttempts) {
+  /** Every distinct active configuration of the lattice, in enumeration order; null when there are too many. */
+  private static List<Assignment> enumerate(Proposals proposals, SearchSpace space) {
     List<String> names = new ArrayList<>();
     List<Axis> axes = new ArrayList<>();
     long combinations = 1;
@@ -85,12 +93,7 @@ final class UntriedSearch {
       }
     }
     if (combinations > MAX_COMBINATIONS) {
-      throw new SearchExhaustedException(
-          "StoRM found no untried configuration in "
-              + failedAttempts
-              + " attempts and the space has too many combinations (over "
-              + MAX_COMBINATIONS
-              + ") to check them all; the neighbourhood of the best configuration looks exhausted");
+      return null;
     }
     Set<String> seen = new HashSet<>();
     List<Assignment> distinct = new ArrayList<>();
@@ -109,6 +112,24 @@ final class UntriedSearch {
       }
     }
     return distinct;
+  }
+
+  /** Too large to enumerate: keep drawing from the prior, and give up only after many draws. */
+  private static Assignment randomUntried(Proposals proposals, int failedAttempts) {
+    for (int draw = 0; draw < MAX_RANDOM_DRAWS; draw++) {
+      Assignment a = proposals.resolve(Map.of());
+      if (!proposals.isTried(a)) {
+        return a;
+      }
+    }
+    throw new SearchExhaustedException(
+        "StoRM found no untried configuration in "
+            + failedAttempts
+            + " mutations of the best and "
+            + MAX_RANDOM_DRAWS
+            + " random draws, and the space has too many combinations (over "
+            + MAX_COMBINATIONS
+            + ") to check them all");
   }
 
   private static List<Assignment> nearest(List<Assignment> candidates, Assignment best) {

@@ -213,6 +213,19 @@ class StormSearchTest {
   }
 
   @Test
+  void spacesTooLargeToEnumerateFallBackToRandomDraws() {
+    List<Parameter> ps = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ps.add(Parameter.of("x" + i, NumberDistribution.uniform(0, 1)));
+    }
+    SearchSpace space = new SearchSpace(ps); // 21^4 lattice points, more than can be enumerated
+    Trial best = Spaces.finished(0, space.complete(Map.of("x0", 0.5, "x1", 0.5, "x2", 0.5, "x3", 0.5), null), 1);
+    Proposals proposals = new Proposals(Spaces.request(space, List.of(best), 5), new Axes(21));
+    Assignment found = new UntriedSearch().find(proposals, best.assignment(), 50);
+    assertTrue(!proposals.isTried(found) && found.values().size() == 4, found.toString());
+  }
+
+  @Test
   void badSettingsNameTheField() {
     SearchSpace space = Spaces.twelvePoints();
     ConfigException e =
