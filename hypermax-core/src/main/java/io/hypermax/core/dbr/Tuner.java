@@ -43,6 +43,7 @@ public final class Tuner<M> {
   public static final String DEFAULT_METHOD = "storm";
 
   private final Builder<M> settings;
+  private Plugins plugins;
 
   private Tuner(Builder<M> settings) {
     this.settings = settings;
@@ -114,22 +115,27 @@ public final class Tuner<M> {
     if (settings.optimizer != null) {
       return settings.optimizer;
     }
-    Plugins plugins = settings.plugins != null ? settings.plugins : Plugins.load();
-    OptimizerProvider provider = plugins.optimizer(settings.method);
+    OptimizerProvider provider = plugins().optimizer(settings.method);
     ConfigNode search = new ConfigNode(null, "search", settings.optimizerSettings());
     return provider.create(new OptimizerProvider.Context(registry.space(), search, seed));
   }
 
   private StudyListener resultPublisher(Path directory) {
-    Plugins plugins = settings.plugins != null ? settings.plugins : Plugins.load();
     ConfigNode results = ConfigNode.empty(null, "results");
     ObjectNode config = JsonValues.MAPPER.createObjectNode();
     config.set("search", settings.optimizerSettings());
     List<ResultGenerator> generators = new ArrayList<>();
-    for (ResultGeneratorProvider p : plugins.resultGenerators()) {
+    for (ResultGeneratorProvider p : plugins().resultGenerators()) {
       generators.add(p.create(new ResultGeneratorProvider.Context(results, directory, config)));
     }
     return new ResultPublisher(generators, settings.warn, 5_000);
+  }
+
+  private Plugins plugins() {
+    if (plugins == null) {
+      plugins = settings.plugins != null ? settings.plugins : Plugins.load();
+    }
+    return plugins;
   }
 
   /** Settings of a {@link Tuner}; every value is checked when it is set. */

@@ -49,18 +49,6 @@ public final class StormExample {
     return new Model(new Mlp(Friedman1.INPUTS, units, activation, dropout, learningRate, 7), batchSize);
   }
 
-  /** The same tuner with another optimizer (e.g. {@code random}) for comparison. */
-  public static Tuner<Model> tuner(Path projectDir, int maxTrials, long seed, String method) {
-    return Tuner.builder(StormExample::buildModel, StormExample::runTrial)
-        .projectDir(projectDir)
-        .direction("minimize")
-        .method(method)
-        .maxTrials(maxTrials)
-        .seed(seed)
-        .writeResults(false)
-        .build();
-  }
-
   /**
    * Trains for 25 epochs; the score is the mean validation loss of the last 5 (less noisy than the
    * last alone). Weights and batches are seeded the same way for every trial, so the score is a
@@ -77,16 +65,22 @@ public final class StormExample {
     return Arrays.stream(history, EPOCHS - 5, EPOCHS).average().orElseThrow();
   }
 
+  /** The tuner of this example: StoRM with its defaults, printing a line per trial. */
   public static Tuner<Model> tuner(Path projectDir, int maxTrials, long seed) {
+    return builder(projectDir, maxTrials, seed).initRandom(5).randomizeAxisFactor(0.5).listener(new Progress()).build();
+  }
+
+  /** The same tuning with another optimizer (e.g. {@code random}), quietly, for comparisons. */
+  public static Tuner<Model> tuner(Path projectDir, int maxTrials, long seed, String method) {
+    return builder(projectDir, maxTrials, seed).method(method).writeResults(false).build();
+  }
+
+  private static Tuner.Builder<Model> builder(Path projectDir, int maxTrials, long seed) {
     return Tuner.builder(StormExample::buildModel, StormExample::runTrial)
         .projectDir(projectDir)
         .direction("minimize")
-        .initRandom(5)
-        .randomizeAxisFactor(0.5)
         .maxTrials(maxTrials)
-        .seed(seed)
-        .listener(new Progress())
-        .build();
+        .seed(seed);
   }
 
   public static void main(String[] args) {
