@@ -66,6 +66,13 @@ class StormTunerTest {
   }
 
   @Test
+  void parallelTrialsNeverRepeatAConfiguration() {
+    TuningResult result = tuner(dir).parallel(3).maxTrials(100).build().search();
+    assertEquals(36, result.trials().size());
+    assertEquals(36, result.trials().stream().map(t -> new TreeMap<>(t.params())).distinct().count());
+  }
+
+  @Test
   void otherOptimizersSearchDefineByRunSpacesToo() {
     TuningResult result = tuner(dir).method("random").maxTrials(25).build().search();
     assertEquals(25, result.trials().size());
