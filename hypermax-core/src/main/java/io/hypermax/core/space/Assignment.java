@@ -17,6 +17,8 @@ public final class Assignment {
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private final Map<String, Object> values;
+  // Computed once: optimizers compare keys of the whole history at every suggestion.
+  private volatile String key;
 
   public Assignment(Map<String, Object> values) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -50,6 +52,15 @@ public final class Assignment {
    * of the same configuration have the same key. Used to avoid re-proposing a configuration.
    */
   public String key() {
+    String k = key;
+    if (k == null) {
+      k = computeKey();
+      key = k;
+    }
+    return k;
+  }
+
+  private String computeKey() {
     Map<String, Object> sorted = new TreeMap<>();
     values.forEach((k, v) -> sorted.put(k, v instanceof Number n ? n.doubleValue() : v));
     try {

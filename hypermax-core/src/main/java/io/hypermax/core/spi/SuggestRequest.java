@@ -1,10 +1,12 @@
 package io.hypermax.core.spi;
 
+import io.hypermax.core.space.Assignment;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.study.Direction;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,6 +18,8 @@ import java.util.random.RandomGenerator;
  * @param running trials still running (their assignments are known, their losses are not)
  * @param direction use {@link #score(Trial)}, never the raw loss, to compare trials
  * @param random this suggestion's generator, derived from the study seed and the trial number
+ * @param probe finds the active parameters of a proposal (conditions, or a dry run of define-by-run
+ *     code); defaults to the conditions of {@code space}
  */
 public record SuggestRequest(
     int trialNumber,
@@ -23,11 +27,42 @@ public record SuggestRequest(
     List<Trial> finished,
     List<Trial> running,
     Direction direction,
-    RandomGenerator random) {
+    RandomGenerator random,
+    SpaceProbe probe) {
 
   public SuggestRequest {
     finished = List.copyOf(finished);
     running = List.copyOf(running);
+    probe = probe == null ? SpaceProbe.of(space) : probe;
+  }
+
+  /** A request over a declared space: activity follows the space's conditions. */
+  public SuggestRequest(
+      int trialNumber,
+      SearchSpace space,
+      List<Trial> finished,
+      List<Trial> running,
+      Direction direction,
+      RandomGenerator random) {
+    this(trialNumber, space, finished, running, direction, random, null);
+  }
+
+  /** The same request with another probe (define-by-run studies plug in a dry run of the user's code). */
+  public SuggestRequest withProbe(SpaceProbe newProbe) {
+    return new SuggestRequest(trialNumber, newProbe.space(), finished, running, direction, random, newProbe);
+  }
+
+  /**
+   * The active assignment {@code proposal} leads to, drawing missing active values with this
+   * request's generator; see {@link SpaceProbe#resolve}. May grow {@link #currentSpace()}.
+   */
+  public Assignment resolve(Map<String, Object> proposal) {
+    return probe.resolve(proposal, random);
+  }
+
+  /** The space including parameters met by {@link #resolve} so far. */
+  public SearchSpace currentSpace() {
+    return probe.space();
   }
 
   /** The value to minimize for a finished trial: NaN for FAILED ones, the kill loss for KILLED ones. */

@@ -1,0 +1,26 @@
+package io.hypermax.core.dbr;
+
+import io.hypermax.core.trial.Trial;
+import io.hypermax.core.trial.TrialStatus;
+import java.util.Map;
+
+/**
+ * A finished trial of a {@link Tuner}, as saved in the project.
+ *
+ * @param score what the trial runner returned (NaN when the trial failed)
+ * @param params the active parameters' values by name
+ * @param metrics what the runner recorded with {@link TunerTrial#metric}
+ * @param error why the trial failed, or null
+ */
+public record TrialRecord(
+    int number, TrialStatus status, double score, Map<String, Object> params, Map<String, Object> metrics, String error) {
+
+  static TrialRecord of(Trial t) {
+    return new TrialRecord(
+        t.number(), t.status(), t.loss(), t.flatParameters(), t.result().metadata(), t.result().error());
+  }
+
+  public boolean isComplete() {
+    return status == TrialStatus.COMPLETE;
+  }
+}

@@ -1,0 +1,53 @@
+package io.hypermax.core.dbr;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The trial a {@link TrialRunner} evaluates: its number, its parameters, and the metrics it records. */
+public final class TunerTrial {
+  private static final Set<String> RESERVED = Set.of("loss", "time");
+
+  private final int number;
+  private final HyperParameters hyperParameters;
+  private final Map<String, Object> metrics = new LinkedHashMap<>();
+
+  TunerTrial(int number, HyperParameters hyperParameters) {
+    this.number = number;
+    this.hyperParameters = hyperParameters;
+  }
+
+  public int number() {
+    return number;
+  }
+
+  /** The trial's parameters (the same object the build function got). */
+  public HyperParameters hyperParameters() {
+    return hyperParameters;
+  }
+
+  /** The active parameters' values by name. */
+  public Map<String, Object> params() {
+    return hyperParameters.values();
+  }
+
+  /**
+   * Records a metric of this trial (epochs trained, validation accuracy, …). It is saved with the
+   * trial in the project's journal and read back with {@link Tuner#metricValues}.
+   */
+  public synchronized TunerTrial metric(String name, Object value) {
+    if (name == null || name.isBlank() || RESERVED.contains(name)) {
+      throw new IllegalArgumentException("a metric name must be non-empty and not one of " + RESERVED + ", found '" + name + "'");
+    }
+    if (!(value == null || value instanceof Number || value instanceof String || value instanceof Boolean)) {
+      throw new IllegalArgumentException("metric '" + name + "' must be a number, string or boolean, found " + value);
+    }
+    metrics.put(name, value);
+    return this;
+  }
+
+  public synchronized Map<String, Object> metrics() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+  }
+}
