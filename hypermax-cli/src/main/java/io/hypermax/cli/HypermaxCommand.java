@@ -92,7 +92,10 @@ final class HypermaxCommand implements Callable<Integer> {
       Study.Outcome outcome;
       try {
         outcome = run.run();
+        progress.end();
+        printSummary(out, outcome, run);
       } finally {
+        // Released only after the summary is printed: on Ctrl-C/SIGTERM the JVM exits when the hook returns.
         finished.countDown();
       }
       try {
@@ -100,8 +103,6 @@ final class HypermaxCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // The JVM is already exiting (Ctrl-C); the hook is running.
       }
-      progress.end();
-      printSummary(out, outcome, run);
       if (outcome.interrupted()) {
         return 130;
       }
