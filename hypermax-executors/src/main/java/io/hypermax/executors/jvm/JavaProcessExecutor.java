@@ -1,8 +1,5 @@
 package io.hypermax.executors.jvm;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.TrialRequest;
 import io.hypermax.core.trial.TrialResult;
@@ -13,6 +10,7 @@ import io.hypermax.executors.process.ProcessTrialRunner;
 import io.hypermax.executors.process.RunnerResults;
 import io.hypermax.executors.process.TrialFiles;
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,8 +50,8 @@ final class JavaProcessExecutor implements Executor {
   }
 
   /**
-   * hypermax's own class path, plus the jars that hold the main class and Jackson (they may have
-   * come from a plugin folder rather than the class path), plus the function's {@code classpath}.
+   * hypermax's own class path, plus the jar that holds the main class (it may have come from a
+   * plugin folder rather than the class path), plus the function's {@code classpath}.
    */
   static String classPath(List<Path> userEntries) {
     Set<String> entries = new LinkedHashSet<>();
@@ -62,9 +60,7 @@ final class JavaProcessExecutor implements Executor {
         entries.add(e);
       }
     }
-    for (Class<?> c : List.of(JavaProcessMain.class, ObjectMapper.class, JsonFactory.class, JsonProperty.class)) {
-      codeSource(c).ifPresent(entries::add);
-    }
+    codeSource(JavaProcessMain.class).ifPresent(entries::add);
     userEntries.forEach(p -> entries.add(p.toAbsolutePath().toString()));
     return String.join(File.pathSeparator, entries);
   }
@@ -85,8 +81,13 @@ final class JavaProcessExecutor implements Executor {
   @Override
   public TrialResult run(TrialRequest request) throws InterruptedException {
     try (TrialFiles files = TrialFiles.create(request.number(), request.parameters())) {
+      Path params = files.directory().resolve("params.ser");
+      Path result = files.directory().resolve("result.ser");
+      SerializedValues.write(params, request.parameters());
       Map<String, String> env = new HashMap<>(environment);
       env.putAll(files.environment());
+      env.put(JavaProcessMain.PARAMS_ENV, params.toString());
+      env.put(JavaProcessMain.RESULT_ENV, result.toString());
       ProcessOutcome outcome = runner.run(new ProcessSpec(command, directory, env, null), request);
       if (outcome.startError() != null) {
         return outcome.failed(outcome.startError());
@@ -94,7 +95,13 @@ final class JavaProcessExecutor implements Executor {
       if (outcome.killed()) {
         return outcome.killedResult(limits.killLoss());
       }
-      return RunnerResults.interpret(outcome, files, function, "the JVM");
+      Object written;
+      try {
+        written = SerializedValues.read(result);
+      } catch (IOException e) {
+        return outcome.failed("the trial's JVM wrote an unreadable result: " + e.getMessage());
+      }
+      return RunnerResults.interpret(outcome, written, function, "the JVM");
     }
   }
 }

@@ -1,7 +1,8 @@
 package io.hypermax.executors.jvm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -16,18 +17,21 @@ import java.util.Map;
 
 /**
  * The main class of a {@code java_process} trial's JVM: {@code JavaProcessMain CLASS METHOD}.
- * Reads the parameters from the file in {@code HYPERMAX_PARAMS}, calls {@code CLASS.METHOD(Map)}
- * and writes {@code {"value": …}} or {@code {"error": …}} as JSON to the file in
- * {@code HYPERMAX_RESULT}; stdout stays the model's own.
+ * Reads the parameters from the file in {@code HYPERMAX_JAVA_PARAMS}, calls
+ * {@code CLASS.METHOD(Map)} and writes {@code {value: …}} or {@code {error: …}} to the file in
+ * {@code HYPERMAX_JAVA_RESULT}; stdout stays the model's own. Both files use Java serialization of
+ * plain maps, lists and values: the JDK alone reads them, which keeps this JVM's start-up short
+ * (loading a JSON library would cost more than the rest of the trial's overhead together).
  */
 public final class JavaProcessMain {
+  static final String PARAMS_ENV = "HYPERMAX_JAVA_PARAMS";
+  static final String RESULT_ENV = "HYPERMAX_JAVA_RESULT";
+
   private JavaProcessMain() {}
 
   public static void main(String[] args) throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    Path resultFile = Path.of(System.getenv("HYPERMAX_RESULT"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> parameters = json.readValue(new File(System.getenv("HYPERMAX_PARAMS")), Map.class);
+    Path resultFile = Path.of(System.getenv(RESULT_ENV));
+    Map<String, Object> parameters = readParameters(Path.of(System.getenv(PARAMS_ENV)));
     Map<String, Object> outcome = new LinkedHashMap<>();
     try {
       Method method = Class.forName(args[0]).getMethod(args[1], Map.class);
@@ -40,15 +44,30 @@ public final class JavaProcessMain {
     outcome.put("usage", usage());
     Path part = resultFile.resolveSibling(resultFile.getFileName() + ".part");
     try {
-      json.writeValue(part.toFile(), outcome);
-    } catch (Exception e) {
+      write(part, outcome);
+    } catch (IOException e) {
       outcome.remove("value");
-      fail(outcome, new IllegalStateException("the result cannot be written as JSON: " + e.getMessage(), e));
-      json.writeValue(part.toFile(), outcome);
+      fail(outcome, new IllegalStateException(
+          "the result cannot be passed back (use numbers, strings, booleans, maps and lists): " + e, e));
+      write(part, outcome);
     }
     Files.move(part, resultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     System.out.flush();
     System.exit(outcome.containsKey("error") ? 1 : 0); // ends threads the model left running
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> readParameters(Path file) throws IOException, ClassNotFoundException {
+    try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
+      in.setObjectInputFilter(SerializedValues.FILTER);
+      return (Map<String, Object>) in.readObject();
+    }
+  }
+
+  private static void write(Path file, Map<String, Object> outcome) throws IOException {
+    try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
+      out.writeObject(SerializedValues.plain(outcome));
+    }
   }
 
   private static void fail(Map<String, Object> outcome, Throwable t) {
@@ -72,7 +91,7 @@ public final class JavaProcessMain {
           usage.put("peak_rss_mib", kib / 1024.0);
         }
       }
-    } catch (Exception ignored) {
+    } catch (IOException | RuntimeException ignored) {
       // not Linux: the monitor's samples are all there is
     }
     return usage;

@@ -24,6 +24,11 @@ public final class RunnerResults {
     } catch (IOException e) {
       return outcome.failed("the " + process + " runner wrote an unreadable result: " + e.getMessage());
     }
+    return interpret(outcome, written, function, process);
+  }
+
+  /** As above, for a result the caller read itself ({@code null}: none was written). */
+  public static TrialResult interpret(ProcessOutcome outcome, Object written, String function, String process) {
     if (!(written instanceof Map<?, ?> result)) {
       return outcome.failed(
           process + " exited with code " + outcome.exitCode() + " before " + function + " returned"

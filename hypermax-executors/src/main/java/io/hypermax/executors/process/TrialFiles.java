@@ -46,6 +46,11 @@ public final class TrialFiles implements AutoCloseable {
     }
   }
 
+  /** The trial's private temporary folder, for further files of an executor's own. */
+  public Path directory() {
+    return directory;
+  }
+
   public Path params() {
     return params;
   }

@@ -61,7 +61,7 @@ public final class TrialMonitor {
 
   /** Kills processes the trial left behind after its main process ended. */
   public synchronized void killLeftovers() {
-    root.descendants().forEach(h -> seen.putIfAbsent(h.pid(), h));
+    // No fresh scan: once the root has exited its children are re-parented, so only those seen while it ran can be found.
     if (seen.values().stream().anyMatch(h -> h != root && h.isAlive())) {
       ProcessTree.kill(root, seen.values());
     }

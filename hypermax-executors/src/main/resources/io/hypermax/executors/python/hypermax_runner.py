@@ -11,7 +11,6 @@ import importlib
 import json
 import os
 import sys
-import traceback
 
 
 def _plain(value):
@@ -71,6 +70,7 @@ def main():
         value = function(parameters)
         outcome = {"value": value}
     except BaseException as e:  # SystemExit and KeyboardInterrupt of the model are failures too
+        import traceback  # only when needed: it costs milliseconds of every trial's start-up
         text = traceback.format_exc()
         sys.stdout.flush()
         sys.stderr.write(text)
