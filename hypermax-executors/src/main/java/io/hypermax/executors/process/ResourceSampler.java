@@ -20,6 +20,7 @@ final class ResourceSampler {
     SystemInfo info = new SystemInfo();
     this.os = info.getOperatingSystem();
     this.memory = info.getHardware().getMemory();
+    process(ProcessHandle.current().pid()); // loads oshi's process classes now, not during a trial's first sample
   }
 
   static ResourceSampler shared() {
@@ -38,7 +39,9 @@ final class ResourceSampler {
   /** One process's resident memory (MiB) and CPU time (seconds), or null when it is gone. */
   ProcessSample process(long pid) {
     OSProcess p = os.getProcess((int) pid);
-    if (p == null || p.getState() == OSProcess.State.INVALID) {
+    // A zombie (exited, not yet reaped) or a process caught mid-exec reports no memory: not a measurement.
+    if (p == null || p.getState() == OSProcess.State.INVALID || p.getState() == OSProcess.State.ZOMBIE
+        || p.getResidentSetSize() == 0) {
       return null;
     }
     return new ProcessSample(p.getResidentSetSize() / MIB, (p.getKernelTime() + p.getUserTime()) / 1000.0);
