@@ -113,6 +113,17 @@ class ExecutableTest {
   }
 
   @Test
+  void aSystemRamLimitBelowCurrentUseKillsAtTheFirstSample() throws Exception {
+    Executor executor =
+        executable("[\"sleep\", \"20\"]", ",\"auto_kill_max_system_ram\":1,\"auto_kill_loss\":2");
+    TrialResult r = runOne(executor, Map.of(), dir);
+    assertEquals(TrialStatus.KILLED, r.status());
+    assertEquals(2.0, r.loss());
+    assertTrue(r.error().startsWith("killed: auto_kill_max_system_ram 1 MiB exceeded, the machine used "), r.error());
+    assertTrue(r.usage().wallSeconds() < 5, r.usage().toString());
+  }
+
+  @Test
   void badCommandsAreConfigErrors() {
     ConfigException e = assertThrows(ConfigException.class, () -> executable("\"no-such-program-42 x\"", ""));
     assertEquals("function.command", e.path());

@@ -53,6 +53,9 @@ class JavaProcessTest {
     assertTrue(log(dir, 0).contains("at " + TestModels.class.getName() + ".fail"));
     r = runOne(java("java_process", "answer", ""), Map.of(), dir);
     assertTrue(r.error().contains("return a number or an object with 'loss'"), r.error());
+    r = runOne(java("java_process", "custom", ""), Map.of(), dir);
+    assertEquals(TrialStatus.FAILED, r.status());
+    assertTrue(r.error().contains("cannot be passed between JVMs"), r.error());
   }
 
   @Test

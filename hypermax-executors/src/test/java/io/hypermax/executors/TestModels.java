@@ -28,6 +28,10 @@ public final class TestModels {
     return 0;
   }
 
+  public static Object custom(Map<String, Object> params) {
+    return Map.of("loss", 1.0, "when", new java.util.concurrent.atomic.AtomicLong(3) { });
+  }
+
   public static Object answer(Map<String, Object> params) {
     return List.of(1, 2);
   }

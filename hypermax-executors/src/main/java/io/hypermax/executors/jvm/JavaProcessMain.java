@@ -45,10 +45,9 @@ public final class JavaProcessMain {
     Path part = resultFile.resolveSibling(resultFile.getFileName() + ".part");
     try {
       write(part, outcome);
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       outcome.remove("value");
-      fail(outcome, new IllegalStateException(
-          "the result cannot be passed back (use numbers, strings, booleans, maps and lists): " + e, e));
+      fail(outcome, new IllegalStateException("the result cannot be passed back: " + e.getMessage(), e));
       write(part, outcome);
     }
     Files.move(part, resultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

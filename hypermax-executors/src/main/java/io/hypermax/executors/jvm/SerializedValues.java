@@ -22,7 +22,11 @@ final class SerializedValues {
 
   private SerializedValues() {}
 
-  /** A deep copy made of plain JDK collections (immutable and wrapper collections become plain ones). */
+  /**
+   * A deep copy made of plain JDK collections (immutable and wrapper collections become plain ones).
+   *
+   * @throws IllegalArgumentException for a value of a class outside the JDK, which the other side would refuse
+   */
   static Object plain(Object value) {
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
@@ -36,6 +40,10 @@ final class SerializedValues {
     }
     if (value != null && value.getClass().isArray() && !value.getClass().getComponentType().isPrimitive()) {
       return plain(java.util.Arrays.asList((Object[]) value));
+    }
+    if (value != null && value.getClass().getModule() != Object.class.getModule()) {
+      throw new IllegalArgumentException(
+          "a " + value.getClass().getName() + " cannot be passed between JVMs; use numbers, strings, booleans, maps and lists");
     }
     return value;
   }

@@ -10,7 +10,7 @@ import io.hypermax.core.trial.TrialResult;
  * @param killReason why hypermax killed it (names the limit and the measured value), or null
  * @param startError why it could not be started, or null
  * @param lastStdoutLine the last non-empty line of standard output, or null
- * @param outputTail the end of the combined output, for error messages
+ * @param lastStderrLine the last non-empty line of standard error, or null
  * @param wallSeconds wall time from start to exit
  * @param monitor the trial's monitor, for resource usage
  * @param log the log's name for the results (null when nothing was written)
@@ -20,7 +20,7 @@ public record ProcessOutcome(
     String killReason,
     String startError,
     String lastStdoutLine,
-    String outputTail,
+    String lastStderrLine,
     double wallSeconds,
     TrialMonitor monitor,
     String log) {
@@ -49,16 +49,15 @@ public record ProcessOutcome(
     return TrialResult.failed(error, wallSeconds).withUsage(usage()).withLog(log);
   }
 
-  /** " (last output: …)" for error messages, or "" when the trial printed nothing. */
+  /**
+   * " (last output: …)" for error messages: the last line of stderr (where programs say what went
+   * wrong), else of stdout, or " (it printed nothing)".
+   */
   public String lastOutputHint() {
-    if (outputTail == null || outputTail.isBlank()) {
+    String last = lastStderrLine != null ? lastStderrLine : lastStdoutLine;
+    if (last == null) {
       return " (it printed nothing)";
     }
-    String[] lines = outputTail.split("\n");
-    String last = lines[lines.length - 1].strip();
-    if (last.length() > 300) {
-      last = last.substring(0, 300) + "…";
-    }
-    return " (last output: " + last + ")";
+    return " (last output: " + (last.length() > 300 ? last.substring(0, 300) + "…" : last) + ")";
   }
 }

@@ -46,7 +46,7 @@ public final class ProcessTrialRunner {
       log.note("cannot start " + spec.command() + ": " + e.getMessage());
       log.close();
       return new ProcessOutcome(
-          -1, null, "cannot start " + spec.command().get(0) + ": " + e.getMessage(), null, log.tail(500),
+          -1, null, "cannot start " + spec.command().get(0) + ": " + e.getMessage(), null, null,
           seconds(start), null, logName(log, request));
     }
     TrialMonitor monitor = new TrialMonitor(process.toHandle(), limits);
@@ -70,11 +70,10 @@ public final class ProcessTrialRunner {
       stdout.join(DRAIN_MILLIS);
       stderr.join(DRAIN_MILLIS);
       int exit = killReason == null ? process.exitValue() : -1;
-      String tail = log.tail(2000);
       if (killReason == null && exit != 0) {
         log.note("exited with code " + exit);
       }
-      return new ProcessOutcome(exit, killReason, null, stdout.lastLine(), tail, wall, monitor, logName(log, request));
+      return new ProcessOutcome(exit, killReason, null, stdout.lastLine(), stderr.lastLine(), wall, monitor, logName(log, request));
     } catch (InterruptedException e) {
       monitor.killAll();
       log.note("killed: the search is stopping");
