@@ -10,7 +10,6 @@ import io.hypermax.executors.process.ProcessTrialRunner;
 import io.hypermax.executors.process.RunnerResults;
 import io.hypermax.executors.process.TrialFiles;
 import java.io.File;
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,13 +80,8 @@ final class JavaProcessExecutor implements Executor {
   @Override
   public TrialResult run(TrialRequest request) throws InterruptedException {
     try (TrialFiles files = TrialFiles.create(request.number(), request.parameters())) {
-      Path params = files.directory().resolve("params.ser");
-      Path result = files.directory().resolve("result.ser");
-      SerializedValues.write(params, request.parameters());
       Map<String, String> env = new HashMap<>(environment);
       env.putAll(files.environment());
-      env.put(JavaProcessMain.PARAMS_ENV, params.toString());
-      env.put(JavaProcessMain.RESULT_ENV, result.toString());
       ProcessOutcome outcome = runner.run(new ProcessSpec(command, directory, env, null), request);
       if (outcome.startError() != null) {
         return outcome.failed(outcome.startError());
@@ -95,13 +89,7 @@ final class JavaProcessExecutor implements Executor {
       if (outcome.killed()) {
         return outcome.killedResult(limits.killLoss());
       }
-      Object written;
-      try {
-        written = SerializedValues.read(result);
-      } catch (IOException e) {
-        return outcome.failed("the trial's JVM wrote an unreadable result: " + e.getMessage());
-      }
-      return RunnerResults.interpret(outcome, written, function, "the JVM");
+      return RunnerResults.interpret(outcome, files, function, "the JVM");
     }
   }
 }

@@ -1,37 +1,33 @@
 package io.hypermax.executors.jvm;
 
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The main class of a {@code java_process} trial's JVM: {@code JavaProcessMain CLASS METHOD}.
- * Reads the parameters from the file in {@code HYPERMAX_JAVA_PARAMS}, calls
- * {@code CLASS.METHOD(Map)} and writes {@code {value: …}} or {@code {error: …}} to the file in
- * {@code HYPERMAX_JAVA_RESULT}; stdout stays the model's own. Both files use Java serialization of
- * plain maps, lists and values: the JDK alone reads them, which keeps this JVM's start-up short
- * (loading a JSON library would cost more than the rest of the trial's overhead together).
+ * Reads the parameters as JSON from the file in {@code HYPERMAX_PARAMS}, calls
+ * {@code CLASS.METHOD(Map)} and writes {@code {"value": …}} or {@code {"error": …}} as JSON to the
+ * file in {@code HYPERMAX_RESULT}; stdout stays the model's own.
+ *
+ * <p>Start-up time is this class's whole cost, so it sticks to classes the JVM has already loaded
+ * (java.io, no lambdas, no NIO, no JSON library): see {@link MiniJson}.
  */
 public final class JavaProcessMain {
-  static final String PARAMS_ENV = "HYPERMAX_JAVA_PARAMS";
-  static final String RESULT_ENV = "HYPERMAX_JAVA_RESULT";
-
   private JavaProcessMain() {}
 
+  @SuppressWarnings("unchecked")
   public static void main(String[] args) throws Exception {
-    Path resultFile = Path.of(System.getenv(RESULT_ENV));
-    Map<String, Object> parameters = readParameters(Path.of(System.getenv(PARAMS_ENV)));
+    File resultFile = new File(System.getenv("HYPERMAX_RESULT"));
+    Map<String, Object> parameters = (Map<String, Object>) MiniJson.parse(read(new File(System.getenv("HYPERMAX_PARAMS"))));
     Map<String, Object> outcome = new LinkedHashMap<>();
     try {
       Method method = Class.forName(args[0]).getMethod(args[1], Map.class);
@@ -42,30 +38,28 @@ public final class JavaProcessMain {
       fail(outcome, e);
     }
     outcome.put("usage", usage());
-    Path part = resultFile.resolveSibling(resultFile.getFileName() + ".part");
+    String json;
     try {
-      write(part, outcome);
-    } catch (IOException | IllegalArgumentException e) {
+      json = MiniJson.write(outcome);
+    } catch (IllegalArgumentException e) {
       outcome.remove("value");
       fail(outcome, new IllegalStateException("the result cannot be passed back: " + e.getMessage(), e));
-      write(part, outcome);
+      json = MiniJson.write(outcome);
     }
-    Files.move(part, resultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    File part = new File(resultFile.getPath() + ".part");
+    try (FileOutputStream out = new FileOutputStream(part)) {
+      out.write(json.getBytes(StandardCharsets.UTF_8));
+    }
+    if (!part.renameTo(resultFile)) {
+      throw new IOException("cannot rename " + part + " to " + resultFile);
+    }
     System.out.flush();
     System.exit(outcome.containsKey("error") ? 1 : 0); // ends threads the model left running
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> readParameters(Path file) throws IOException, ClassNotFoundException {
-    try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
-      in.setObjectInputFilter(SerializedValues.FILTER);
-      return (Map<String, Object>) in.readObject();
-    }
-  }
-
-  private static void write(Path file, Map<String, Object> outcome) throws IOException {
-    try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
-      out.writeObject(SerializedValues.plain(outcome));
+  private static String read(File file) throws IOException {
+    try (FileInputStream in = new FileInputStream(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
@@ -78,17 +72,19 @@ public final class JavaProcessMain {
     outcome.put("traceback", trace.toString());
   }
 
-  /** This JVM's CPU time and, on Linux, its peak resident memory (VmHWM). */
+  /** On Linux: this JVM's CPU time (/proc/self/stat) and peak resident memory (VmHWM). */
   private static Map<String, Object> usage() {
     Map<String, Object> usage = new LinkedHashMap<>();
-    ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).ifPresent(n -> usage.put("cpu_seconds", n / 1e9));
     try {
-      List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
-      for (String line : status) {
-        if (line.startsWith("VmHWM:")) {
-          long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
-          usage.put("peak_rss_mib", kib / 1024.0);
-        }
+      String stat = read(new File("/proc/self/stat"));
+      // Fields after the command name (which may contain spaces): state is field 3, utime 14, stime 15.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      usage.put("cpu_seconds", (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0); // USER_HZ is 100 on Linux
+      String status = read(new File("/proc/self/status"));
+      int at = status.indexOf("VmHWM:");
+      if (at >= 0) {
+        String kib = status.substring(at + 6, status.indexOf('\n', at)).replace("kB", "").trim();
+        usage.put("peak_rss_mib", Long.parseLong(kib) / 1024.0);
       }
     } catch (IOException | RuntimeException ignored) {
       // not Linux: the monitor's samples are all there is

@@ -65,12 +65,15 @@ public final class ProcessTrialRunner {
         monitor.killLeftovers();
       } else {
         monitor.killAll();
-        log.note(killReason);
       }
-      stdout.join(DRAIN_MILLIS);
-      stderr.join(DRAIN_MILLIS);
+      // A descendant that escaped the monitor may hold the pipes open: wait for the output, but not forever.
+      long drainEnd = System.currentTimeMillis() + DRAIN_MILLIS;
+      stdout.join(Math.max(1, drainEnd - System.currentTimeMillis()));
+      stderr.join(Math.max(1, drainEnd - System.currentTimeMillis()));
       int exit = killReason == null ? process.exitValue() : -1;
-      if (killReason == null && exit != 0) {
+      if (killReason != null) {
+        log.note(killReason);
+      } else if (exit != 0) {
         log.note("exited with code " + exit);
       }
       return new ProcessOutcome(exit, killReason, null, stdout.lastLine(), stderr.lastLine(), wall, monitor, logName(log, request));
