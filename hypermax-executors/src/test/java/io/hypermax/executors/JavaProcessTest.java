@@ -55,7 +55,7 @@ class JavaProcessTest {
     assertTrue(r.error().contains("return a number or an object with 'loss'"), r.error());
     r = runOne(java("java_process", "custom", ""), Map.of(), dir);
     assertEquals(TrialStatus.FAILED, r.status());
-    assertTrue(r.error().contains("cannot be passed back to hypermax"), r.error());
+    assertTrue(r.error().contains("a java.time.Duration cannot be passed back to hypermax"), r.error());
   }
 
   @Test

@@ -29,7 +29,7 @@ public final class TestModels {
   }
 
   public static Object custom(Map<String, Object> params) {
-    return Map.of("loss", 1.0, "when", new java.util.concurrent.atomic.AtomicLong(3) { });
+    return Map.of("loss", 1.0, "when", java.time.Duration.ofSeconds(3));
   }
 
   public static Object answer(Map<String, Object> params) {
