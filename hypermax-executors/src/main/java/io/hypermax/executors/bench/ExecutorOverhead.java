@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * Measures what each process executor adds per trial beyond starting its interpreter: runs a
  * trivial model through the executor and, interleaved with it, the same interpreter doing nothing
- * with plain {@link ProcessBuilder}; reports medians. Not a test (it takes a while and depends on the
+ * with plain {@link ProcessBuilder}; reports medians and minimums. Not a test (it takes a while and depends on the
  * machine's load): {@code hypermax-executors/bench-overhead.sh [TRIALS]}.
  */
 public final class ExecutorOverhead {
@@ -65,11 +65,15 @@ public final class ExecutorOverhead {
         JavaProcessExecutorAccess.javaCommand(Noop.class.getName()),
         dir,
         trials));
-    System.out.printf("%-18s %12s %14s %12s%n", "executor", "trial (ms)", "baseline (ms)", "overhead (ms)");
+    System.out.printf("%-18s %24s %24s %24s%n", "", "trial (ms)", "baseline (ms)", "overhead (ms)");
+    System.out.printf("%-18s %12s %11s %12s %11s %12s %11s%n", "executor", "median", "min", "median", "min", "median", "min");
     for (Row r : rows) {
-      System.out.printf("%-18s %12.1f %14.1f %12.1f%n", r.name, r.trialMs, r.baselineMs, r.trialMs - r.baselineMs);
+      System.out.printf("%-18s %12.1f %11.1f %12.1f %11.1f %12.1f %11.1f%n",
+          r.name, r.trial.median(), r.trial.min(), r.baseline.median(), r.baseline.min(),
+          r.trial.median() - r.baseline.median(), r.trial.min() - r.baseline.min());
     }
-    System.out.println("medians of " + trials + " runs each; baseline = the same interpreter started with ProcessBuilder doing nothing");
+    System.out.println(trials + " runs each, interleaved; baseline = the same interpreter started with ProcessBuilder"
+        + " doing nothing. On a busy machine the minimums are the steadier comparison.");
   }
 
   private static Path pythonExecutable(Path dir) throws IOException, InterruptedException {
@@ -78,7 +82,17 @@ public final class ExecutorOverhead {
     return out;
   }
 
-  private record Row(String name, double trialMs, double baselineMs) {}
+  private record Stats(double median, double min) {
+    static Stats of(List<Double> values) {
+      List<Double> sorted = new ArrayList<>(values);
+      Collections.sort(sorted);
+      int m = sorted.size() / 2;
+      double median = sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2;
+      return new Stats(median, sorted.get(0));
+    }
+  }
+
+  private record Row(String name, Stats trial, Stats baseline) {}
 
   private static Row measure(String name, ExecutorProvider provider, String function, List<String> baseline, Path dir, int n)
       throws Exception {
@@ -103,13 +117,6 @@ public final class ExecutorOverhead {
         }
       }
     }
-    return new Row(name, median(trialMs), median(baselineMs));
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int m = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2;
+    return new Row(name, Stats.of(trialMs), Stats.of(baselineMs));
   }
 }
