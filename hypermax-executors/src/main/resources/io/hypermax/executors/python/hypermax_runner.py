@@ -35,11 +35,27 @@ def _usage():
         return {}
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    scale = 1.0 / 1024 if sys.platform != "darwin" else 1.0 / (1024 * 1024)  # KiB on Linux, bytes on macOS
+    if sys.platform == "darwin":
+        own_peak, children_peak = own.ru_maxrss / 1048576.0, children.ru_maxrss / 1048576.0  # bytes
+    else:
+        # ru_maxrss of this process also counts the memory of the process that started it, before exec
+        # (the JVM, when it spawns with vfork): VmHWM is this process's own peak.
+        own_peak, children_peak = _own_peak_mib(own.ru_maxrss / 1024.0), children.ru_maxrss / 1024.0  # KiB
     return {
-        "peak_rss_mib": max(own.ru_maxrss, children.ru_maxrss) * scale,
+        "peak_rss_mib": max(own_peak, children_peak),
         "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
     }
+
+
+def _own_peak_mib(fallback):
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except (OSError, ValueError, IndexError):
+        pass
+    return fallback
 
 
 def _write(path, outcome):
