@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Runs each trial as {@code java [jvm_options] -cp … JavaProcessMain CLASS METHOD}. */
@@ -36,7 +37,7 @@ final class JavaProcessExecutor implements Executor {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
     cmd.add("-cp");
-    cmd.add(classPath(target.classpath()));
+    cmd.add(classPath(target.method().getDeclaringClass(), target.classpath()));
     cmd.add(JavaProcessMain.class.getName());
     cmd.add(className);
     cmd.add(methodName);
@@ -49,10 +50,11 @@ final class JavaProcessExecutor implements Executor {
   }
 
   /**
-   * hypermax's own class path, plus the jar that holds the main class (it may have come from a
-   * plugin folder rather than the class path), plus the function's {@code classpath}.
+   * hypermax's own class path, plus the jars that hold the main class and the model's class (either
+   * may have come from a plugin folder rather than the class path), plus the function's
+   * {@code classpath}.
    */
-  static String classPath(List<Path> userEntries) {
+  static String classPath(Class<?> model, List<Path> userEntries) {
     Set<String> entries = new LinkedHashSet<>();
     for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
       if (!e.isEmpty()) {
@@ -60,21 +62,18 @@ final class JavaProcessExecutor implements Executor {
       }
     }
     codeSource(JavaProcessMain.class).ifPresent(entries::add);
+    codeSource(model).ifPresent(entries::add);
     userEntries.forEach(p -> entries.add(p.toAbsolutePath().toString()));
     return String.join(File.pathSeparator, entries);
   }
 
-  private static java.util.Optional<String> codeSource(Class<?> c) {
+  private static Optional<String> codeSource(Class<?> c) {
     try {
       var source = c.getProtectionDomain().getCodeSource();
-      return source == null ? java.util.Optional.empty() : java.util.Optional.of(Path.of(source.getLocation().toURI()).toString());
+      return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()).toString());
     } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-  }
-
-  List<String> command() {
-    return command;
   }
 
   @Override

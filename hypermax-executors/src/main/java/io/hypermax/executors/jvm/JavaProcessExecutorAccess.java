@@ -11,7 +11,7 @@ public final class JavaProcessExecutorAccess {
     return List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp",
-        JavaProcessExecutor.classPath(List.of()),
+        JavaProcessExecutor.classPath(JavaProcessMain.class, List.of()),
         mainClass);
   }
 }

@@ -50,10 +50,6 @@ public record KillLimits(double maxTimeSeconds, double maxRamMiB, double maxSyst
     return !Double.isNaN(maxSystemRamMiB);
   }
 
-  public boolean any() {
-    return hasTimeLimit() || hasRamLimit() || hasSystemRamLimit();
-  }
-
   /** Nanoseconds from the start at which the time limit is crossed, or Long.MAX_VALUE. */
   public long deadlineNanos() {
     return hasTimeLimit() ? (long) (maxTimeSeconds * 1e9) : Long.MAX_VALUE;

@@ -27,10 +27,6 @@ public final class ProcessTrialRunner {
     ResourceSampler.shared();
   }
 
-  public KillLimits limits() {
-    return limits;
-  }
-
   public ProcessOutcome run(ProcessSpec spec, TrialRequest request) throws InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.directory().toFile());
     builder.environment().putAll(spec.environment());

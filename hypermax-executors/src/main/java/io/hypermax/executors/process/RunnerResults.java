@@ -27,8 +27,7 @@ public final class RunnerResults {
     return interpret(outcome, written, function, process);
   }
 
-  /** As above, for a result the caller read itself ({@code null}: none was written). */
-  public static TrialResult interpret(ProcessOutcome outcome, Object written, String function, String process) {
+  private static TrialResult interpret(ProcessOutcome outcome, Object written, String function, String process) {
     if (!(written instanceof Map<?, ?> result)) {
       return outcome.failed(
           process + " exited with code " + outcome.exitCode() + " before " + function + " returned"

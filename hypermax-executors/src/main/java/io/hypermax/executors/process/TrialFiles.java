@@ -51,14 +51,6 @@ public final class TrialFiles implements AutoCloseable {
     return directory;
   }
 
-  public Path params() {
-    return params;
-  }
-
-  public Path result() {
-    return result;
-  }
-
   public byte[] paramsJson() {
     return paramsJson.clone();
   }
