@@ -33,6 +33,6 @@ class ParallelTrialsTest {
       assertEquals(((Number) t.flatParameters().get("x")).doubleValue(), t.loss(), 1e-9);
     }
     // Sequentially this takes over 4 s; in parallel about 1 s plus start-up on a busy machine.
-    assertTrue(seconds < 2.5, "four 1-second trials on 4 workers took " + seconds + " s");
+    assertTrue(seconds < 3.0, "four 1-second trials on 4 workers took " + seconds + " s");
   }
 }
