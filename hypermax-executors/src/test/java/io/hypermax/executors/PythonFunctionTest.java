@@ -149,7 +149,7 @@ class PythonFunctionTest {
     assertTrue(r.usage().peakRssMiB() > 150, "peak " + r.usage());
     assertTrue(seconds < 10, "took " + seconds);
     for (String pid : Files.readString(pids).split(" ")) {
-      assertFalse(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " lives");
+      assertFalse(running(Long.parseLong(pid)), "process " + pid + " still runs");
     }
   }
 
@@ -176,7 +176,7 @@ class PythonFunctionTest {
     worker.join(5_000);
     assertFalse(worker.isAlive());
     assertTrue(thrown.get() instanceof InterruptedException, String.valueOf(thrown.get()));
-    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the trial's python still runs");
+    assertFalse(running(pid), "the trial's python still runs");
   }
 
   @Test
@@ -184,6 +184,20 @@ class PythonFunctionTest {
     write(dir.resolve("model.py"), "def train(p):\n    return 0.25\n");
     Executor executor = create("{\"type\":\"python_function\",\"module\":\"model.py\",\"name\":\"train\"}", dir, dir);
     assertEquals(0.25, runOne(executor, Map.of(), dir).loss());
+  }
+
+  /** Gone, or a zombie: dead and waiting only for its (new) parent to reap it. */
+  private static boolean running(long pid) throws Exception {
+    Path stat = Path.of("/proc/" + pid + "/stat");
+    if (!Files.exists(stat)) {
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+    try {
+      String s = Files.readString(stat);
+      return !s.substring(s.lastIndexOf(')') + 2).startsWith("Z");
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false; // reaped just now
+    }
   }
 
   @Test

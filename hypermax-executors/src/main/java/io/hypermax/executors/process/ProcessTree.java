@@ -1,5 +1,8 @@
 package io.hypermax.executors.process;
 
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -33,11 +36,27 @@ public final class ProcessTree {
     awaitDeath(victims);
   }
 
+  /**
+   * True while the process runs. A zombie does not: it has died and only waits to be reaped, which
+   * for a re-parented grandchild is up to the machine's init process and may take a second.
+   */
+  static boolean isRunning(ProcessHandle h) {
+    if (!h.isAlive()) {
+      return false;
+    }
+    try (FileInputStream in = new FileInputStream("/proc/" + h.pid() + "/stat")) {
+      String stat = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+      return !stat.startsWith("Z", stat.lastIndexOf(')') + 2);
+    } catch (IOException e) {
+      return h.isAlive(); // no /proc (not Linux), or it just went away
+    }
+  }
+
   private static void awaitDeath(List<ProcessHandle> victims) {
     boolean interrupted = Thread.interrupted();
     long deadline = System.currentTimeMillis() + DEATH_WAIT_MILLIS;
     try {
-      while (victims.stream().anyMatch(ProcessHandle::isAlive) && System.currentTimeMillis() < deadline) {
+      while (victims.stream().anyMatch(ProcessTree::isRunning) && System.currentTimeMillis() < deadline) {
         try {
           Thread.sleep(5);
         } catch (InterruptedException e) {

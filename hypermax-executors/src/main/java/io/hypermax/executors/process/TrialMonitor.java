@@ -62,7 +62,7 @@ public final class TrialMonitor {
   /** Kills processes the trial left behind after its main process ended. */
   public synchronized void killLeftovers() {
     // No fresh scan: once the root has exited its children are re-parented, so only those seen while it ran can be found.
-    if (seen.values().stream().anyMatch(h -> h != root && h.isAlive())) {
+    if (seen.values().stream().anyMatch(h -> h != root && ProcessTree.isRunning(h))) {
       ProcessTree.kill(root, seen.values());
     }
   }
