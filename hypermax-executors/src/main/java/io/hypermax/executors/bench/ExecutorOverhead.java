@@ -28,13 +28,14 @@ import java.util.Map;
 public final class ExecutorOverhead {
   private ExecutorOverhead() {}
 
-  /** The trivial Java model. */
-  public static Object trivial(Map<String, Object> params) {
-    return 0.0;
-  }
+  /** The trivial Java model, and the JVM baseline (start, do nothing, exit): a class of its own, loading nothing else. */
+  public static final class Trivial {
+    private Trivial() {}
 
-  /** The JVM baseline: start, do nothing, exit. */
-  public static final class Noop {
+    public static Object model(Map<String, Object> params) {
+      return 0.0;
+    }
+
     public static void main(String[] args) {}
   }
 
@@ -61,8 +62,8 @@ public final class ExecutorOverhead {
     rows.add(measure(
         "java_process",
         new JavaProcessProvider(),
-        "{\"type\":\"java_process\",\"class\":\"" + ExecutorOverhead.class.getName() + "\",\"method\":\"trivial\"}",
-        JavaProcessExecutorAccess.javaCommand(Noop.class.getName()),
+        "{\"type\":\"java_process\",\"class\":\"" + Trivial.class.getName() + "\",\"method\":\"model\"}",
+        JavaProcessExecutorAccess.javaCommand(Trivial.class.getName()),
         dir,
         trials));
     System.out.printf("%-18s %24s %24s %24s%n", "", "trial (ms)", "baseline (ms)", "overhead (ms)");
