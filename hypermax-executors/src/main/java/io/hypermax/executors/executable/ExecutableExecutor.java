@@ -29,7 +29,7 @@ final class ExecutableExecutor implements Executor {
     this.directory = directory;
     this.environment = Map.copyOf(environment);
     this.limits = limits;
-    this.runner = new ProcessTrialRunner(limits);
+    this.runner = new ProcessTrialRunner(limits, ProcessTrialRunner.EARLY_FIRST_SAMPLE_MS);
   }
 
   @Override

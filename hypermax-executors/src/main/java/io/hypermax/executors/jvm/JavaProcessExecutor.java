@@ -46,7 +46,7 @@ final class JavaProcessExecutor implements Executor {
     this.directory = directory;
     this.environment = Map.copyOf(environment);
     this.limits = limits;
-    this.runner = new ProcessTrialRunner(limits);
+    this.runner = new ProcessTrialRunner(limits, ProcessTrialRunner.LATE_FIRST_SAMPLE_MS);
   }
 
   /**

@@ -8,21 +8,30 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one trial process to its end: starts it, pumps stdout and stderr into the trial log,
- * samples its process tree while it runs (first after 5 ms, then at growing intervals up to
- * {@link #MAX_SAMPLE_INTERVAL_MS}) and kills the whole tree the moment an auto-kill limit is
+ * samples its process tree while it runs (first after a short delay, then at doubling intervals up
+ * to {@link #MAX_SAMPLE_INTERVAL_MS}) and kills the whole tree the moment an auto-kill limit is
  * crossed. An interrupt (the study is stopping) also kills the tree, then is rethrown.
  */
 public final class ProcessTrialRunner {
   /** The brief promises at most 250 ms between samples; 100 ms keeps RAM kills prompt. */
   public static final long MAX_SAMPLE_INTERVAL_MS = 100;
-  private static final long FIRST_SAMPLE_INTERVAL_MS = 5;
+  /** First sample for programs that measure nothing themselves: early, so short runs still get figures. */
+  public static final long EARLY_FIRST_SAMPLE_MS = 5;
+  /** First sample for the Python runner and the java_process main, which report their own usage. */
+  public static final long LATE_FIRST_SAMPLE_MS = 50;
   /** How long to wait for output still in the pipes after the process ended. */
   private static final long DRAIN_MILLIS = 2_000;
 
   private final KillLimits limits;
+  private final long firstSampleMillis;
 
-  public ProcessTrialRunner(KillLimits limits) {
+  /**
+   * @param firstSampleMillis delay of the first sample: every sample costs CPU that a starting
+   *     interpreter competes for, so processes that report their own usage are sampled later
+   */
+  public ProcessTrialRunner(KillLimits limits, long firstSampleMillis) {
     this.limits = limits;
+    this.firstSampleMillis = firstSampleMillis;
     // oshi's first use takes a noticeable fraction of a second: pay it now, not during the first trial's samples.
     ResourceSampler.shared();
   }
@@ -86,7 +95,7 @@ public final class ProcessTrialRunner {
   /** Waits for the process while sampling; returns why it was killed, or null when it exited by itself. */
   private String watch(Process process, TrialMonitor monitor, long start) throws InterruptedException {
     long deadline = limits.deadlineNanos();
-    long interval = FIRST_SAMPLE_INTERVAL_MS;
+    long interval = firstSampleMillis;
     while (true) {
       long elapsed = System.nanoTime() - start;
       long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(interval), deadline - elapsed);

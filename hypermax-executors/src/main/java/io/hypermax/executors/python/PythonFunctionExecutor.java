@@ -36,7 +36,7 @@ final class PythonFunctionExecutor implements Executor {
     this.directory = directory;
     this.environment = Map.copyOf(environment);
     this.limits = limits;
-    this.runner = new ProcessTrialRunner(limits);
+    this.runner = new ProcessTrialRunner(limits, ProcessTrialRunner.LATE_FIRST_SAMPLE_MS);
   }
 
   @Override
