@@ -4,12 +4,14 @@ import com.google.auto.service.AutoService;
 import io.hypermax.core.function.FunctionExecutor;
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.ExecutorProvider;
+import io.hypermax.executors.process.KillLimits;
 import java.util.Set;
 
 /**
  * {@code function.type: java_function}: calls {@code public static} {@code method(Map<String,Object>)}
  * of {@code class} in this JVM, loading it from the optional {@code classpath} (jars or folders,
- * relative to the config file).
+ * relative to the config file). {@code auto_kill_max_time} interrupts and abandons the call; RAM
+ * limits need java_process.
  */
 @AutoService(ExecutorProvider.class)
 public final class JavaFunctionProvider implements ExecutorProvider {
@@ -28,7 +30,16 @@ public final class JavaFunctionProvider implements ExecutorProvider {
   @Override
   public Executor create(Context context) {
     context.requireKnownKeys(Set.of("class", "method", "classpath"));
+    KillLimits limits = KillLimits.from(context.function());
+    for (String key : new String[] {KillLimits.MAX_RAM, KillLimits.MAX_SYSTEM_RAM}) {
+      if (context.function().has(key)) {
+        throw context.function().get(key).error(
+            "cannot be enforced for a function inside the hypermax JVM; use type: java_process, which runs each"
+                + " trial in a JVM of its own that can be measured and killed");
+      }
+    }
     JavaMethodTarget target = JavaMethodTarget.resolve(context);
-    return new FunctionExecutor(target::invoke);
+    Executor executor = new FunctionExecutor(target::invoke);
+    return limits.hasTimeLimit() ? new TimeLimitedExecutor(executor, limits) : executor;
   }
 }

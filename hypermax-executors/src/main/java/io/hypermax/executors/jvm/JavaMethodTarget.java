@@ -18,9 +18,11 @@ import java.util.Map;
  */
 public final class JavaMethodTarget {
   private final Method method;
+  private final List<Path> classpath;
 
-  private JavaMethodTarget(Method method) {
+  private JavaMethodTarget(Method method, List<Path> classpath) {
     this.method = method;
+    this.classpath = List.copyOf(classpath);
   }
 
   public static JavaMethodTarget resolve(ExecutorProvider.Context context) {
@@ -67,7 +69,7 @@ public final class JavaMethodTarget {
     if (r == void.class) {
       throw function.get("method").error(className + "." + methodName + " returns void; return a number or a Map");
     }
-    return new JavaMethodTarget(method);
+    return new JavaMethodTarget(method, classpath);
   }
 
   /** Calls the method; an exception thrown by it is rethrown as is (the executor turns it into a FAILED trial). */
@@ -88,5 +90,10 @@ public final class JavaMethodTarget {
 
   public Method method() {
     return method;
+  }
+
+  /** The configured {@code classpath} entries, resolved against the config's folder. */
+  public List<Path> classpath() {
+    return classpath;
   }
 }

@@ -1,0 +1,85 @@
+package io.hypermax.executors.process;
+
+import io.hypermax.core.trial.ResourceUsage;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Watches the process tree of one trial: sums resident memory over the root and every descendant,
+ * keeps the peak and the CPU time each process was last seen with, and says when a memory limit is
+ * crossed. Processes seen once are remembered, so the tree can be killed completely even when a
+ * child outlived (and was re-parented away from) its parent.
+ */
+public final class TrialMonitor {
+  private final ProcessHandle root;
+  private final KillLimits limits;
+  private final ResourceSampler sampler = ResourceSampler.shared();
+  private final Map<Long, ProcessHandle> seen = new LinkedHashMap<>();
+  private final Map<Long, Double> cpuByPid = new LinkedHashMap<>();
+  private double peakRssMiB = Double.NaN;
+
+  public TrialMonitor(ProcessHandle root, KillLimits limits) {
+    this.root = root;
+    this.limits = limits;
+    seen.put(root.pid(), root);
+  }
+
+  /** Takes one sample; returns the kill reason when a memory limit is crossed. */
+  public synchronized Optional<String> sample() {
+    double rss = 0;
+    boolean any = false;
+    for (ProcessHandle h : treeNow()) {
+      ResourceSampler.ProcessSample s = sampler.process(h.pid());
+      if (s == null) {
+        continue;
+      }
+      any = true;
+      rss += s.rssMiB();
+      cpuByPid.merge(h.pid(), s.cpuSeconds(), Math::max);
+    }
+    if (!any) {
+      return Optional.empty();
+    }
+    peakRssMiB = Double.isNaN(peakRssMiB) ? rss : Math.max(peakRssMiB, rss);
+    double systemUsed = limits.hasSystemRamLimit() ? sampler.systemUsedMiB() : Double.NaN;
+    return limits.memoryViolation(rss, systemUsed);
+  }
+
+  private Collection<ProcessHandle> treeNow() {
+    root.descendants().forEach(h -> seen.putIfAbsent(h.pid(), h));
+    // Re-parented leftovers count too while they live.
+    seen.values().removeIf(h -> h != root && !h.isAlive());
+    return seen.values();
+  }
+
+  /** Kills the tree and everything ever seen in it that still lives. */
+  public synchronized void killAll() {
+    ProcessTree.kill(root, seen.values());
+  }
+
+  /** Kills processes the trial left behind after its main process ended. */
+  public synchronized void killLeftovers() {
+    // No fresh scan: once the root has exited its children are re-parented, so only those seen while it ran can be found.
+    if (seen.values().stream().anyMatch(h -> h != root && ProcessTree.isRunning(h))) {
+      ProcessTree.kill(root, seen.values());
+    }
+  }
+
+  /**
+   * The measured usage; {@code reportedPeakMiB}/{@code reportedCpuSeconds} are what the trial's
+   * own runner measured (NaN if none) and win when larger, since sampling misses short bursts.
+   */
+  public synchronized ResourceUsage usage(double wallSeconds, double reportedPeakMiB, double reportedCpuSeconds) {
+    double cpu = cpuByPid.isEmpty() ? Double.NaN : cpuByPid.values().stream().mapToDouble(Double::doubleValue).sum();
+    return new ResourceUsage(maxIgnoringNaN(peakRssMiB, reportedPeakMiB), maxIgnoringNaN(cpu, reportedCpuSeconds), wallSeconds);
+  }
+
+  private static double maxIgnoringNaN(double a, double b) {
+    if (Double.isNaN(a)) {
+      return b;
+    }
+    return Double.isNaN(b) ? a : Math.max(a, b);
+  }
+}
