@@ -21,7 +21,8 @@ final class ParzenEstimator {
   private final double[] cumulative;
   private final double[][] mus;
   private final double[][] invSigmas;
-  private final double[][] logNorm; // -log(sigma) - log(sqrt(2 pi)) - log(truncation mass)
+  private final double[][] logPdfConst; // log of the kernel's factor in front of exp(-z^2/2)
+  private final double[][] logMassConst; // log of the factor applied to a kernel's bin mass
   private final double[][] sigmas;
   private final double[] logHit;
   private final double[] logMiss;
@@ -50,7 +51,8 @@ final class ParzenEstimator {
     mus = new double[d][];
     sigmas = new double[d][];
     invSigmas = new double[d][];
-    logNorm = new double[d][];
+    logPdfConst = new double[d][];
+    logMassConst = new double[d][];
     logHit = new double[d];
     logMiss = new double[d];
     for (int k = 0; k < d; k++) {
@@ -67,16 +69,21 @@ final class ParzenEstimator {
       }
       mu[m] = dim.priorMu;
       double[] sigma =
-          settings.multivariate() ? fixedBandwidths(dim, m, d, settings) : adaptiveBandwidths(dim, mu, m, settings);
+          settings.multivariate() && !settings.adaptiveBandwidths() ? fixedBandwidths(dim, m, d, settings) : adaptiveBandwidths(dim, mu, m, settings);
       sigma[m] = dim.priorSigma;
       mus[k] = mu;
       sigmas[k] = sigma;
       invSigmas[k] = new double[n];
-      logNorm[k] = new double[n];
+      logPdfConst[k] = new double[n];
+      logMassConst[k] = new double[n];
       for (int i = 0; i < n; i++) {
         invSigmas[k][i] = 1 / sigma[i];
-        double z = Gaussians.mass((dim.low - mu[i]) / sigma[i], (dim.high - mu[i]) / sigma[i]);
-        logNorm[k][i] = -Math.log(sigma[i]) - Gaussians.LOG_SQRT_2PI - Math.log(Math.max(z, 1e-300));
+        double inside = Gaussians.mass((dim.low - mu[i]) / sigma[i], (dim.high - mu[i]) / sigma[i]);
+        double logTruncation = -Math.log(Math.max(inside, 1e-300));
+        double logSigma = Math.log(sigma[i]);
+        // Unit-peak kernels leave out the 1/sigma of a density (see TpeSettings#unitPeakKernels).
+        logPdfConst[k][i] = logTruncation - Gaussians.LOG_SQRT_2PI - (settings.unitPeakKernels() ? 0 : logSigma);
+        logMassConst[k][i] = logTruncation + (settings.unitPeakKernels() ? logSigma : 0);
       }
     }
   }
@@ -212,7 +219,7 @@ final class ParzenEstimator {
         s += logKernel(k, i, x[k], binLow[k], binHigh[k]);
       }
       if (s <= max) {
-        if (s - max > -700) {
+        if (s - max > -40) { // below e^-40 a term cannot change the sum; skipping it saves the exp
           sum += Math.exp(s - max);
         }
       } else {
@@ -235,19 +242,19 @@ final class ParzenEstimator {
       }
       case CONTINUOUS -> {
         double z = (x - mus[k][i]) * invSigmas[k][i];
-        return logNorm[k][i] - 0.5 * z * z;
+        return logPdfConst[k][i] - 0.5 * z * z;
       }
       default -> {
         double width = binHigh - binLow;
-        double sigma = sigmas[k][i];
-        if (sigma >= 2 * width) {
-          double z = (x - mus[k][i]) * invSigmas[k][i];
-          return logNorm[k][i] - 0.5 * z * z + Math.log(width);
+        double z = (x - mus[k][i]) * invSigmas[k][i];
+        if (sigmas[k][i] >= 2 * width) {
+          // Midpoint rule: mass = width * pdf, relative error below 1%.
+          double logPdf = -0.5 * z * z - Gaussians.LOG_SQRT_2PI - Math.log(sigmas[k][i]);
+          return logPdf + Math.log(width) + logMassConst[k][i];
         }
         double mu = mus[k][i];
         double mass = Gaussians.mass((binLow - mu) * invSigmas[k][i], (binHigh - mu) * invSigmas[k][i]);
-        // logNorm holds -log(sigma) - log(sqrt(2 pi)) - log(Z); only -log(Z) applies to a mass.
-        return Math.log(mass) + logNorm[k][i] + Math.log(sigma) + Gaussians.LOG_SQRT_2PI;
+        return Math.log(mass) + logMassConst[k][i];
       }
     }
   }

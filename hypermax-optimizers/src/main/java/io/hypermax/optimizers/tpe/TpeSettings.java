@@ -19,6 +19,12 @@ import java.util.Set;
  * @param multivariate one joint estimator per group of co-active parameters instead of one per parameter
  * @param constantLiar running trials count as bad observations, so parallel workers spread out
  * @param bandwidthFactor scales every kernel bandwidth (1 = the standard rules)
+ * @param adaptiveBandwidths in multivariate mode, neighbour-distance bandwidths per dimension (as
+ *     univariate TPE always uses) instead of the rule 0.2 * n^(-1/(d+4)) * range
+ * @param unitPeakKernels kernels of height 1 instead of mass 1: l(x)/g(x) becomes a ratio of
+ *     kernel-smoothed counts of good and bad trials near x, free of the bias that l's wide kernels
+ *     (few points) and g's narrow ones (many points) give a density ratio. This is what Optuna 3.1's
+ *     truncated-normal log-pdf computes (it omits the 1/sigma).
  */
 public record TpeSettings(
     int nStartup,
@@ -31,7 +37,9 @@ public record TpeSettings(
     int nFullWeight,
     boolean multivariate,
     boolean constantLiar,
-    double bandwidthFactor) {
+    double bandwidthFactor,
+    boolean unitPeakKernels,
+    boolean adaptiveBandwidths) {
 
   /** Keys of {@code search} that TPE reads. */
   public static final Set<String> KEYS =
@@ -46,11 +54,13 @@ public record TpeSettings(
           "n_full_weight",
           "multivariate",
           "constant_liar",
-          "bandwidth_factor");
+          "bandwidth_factor",
+          "unit_peak_kernels",
+          "adaptive_bandwidths");
 
   /** Defaults chosen by measurement on the benchmark suite (see docs/benchmarks.md). */
   public static final TpeSettings DEFAULTS =
-      new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, true, 1.0);
+      new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, true, 1.0, true, false);
 
   public TpeSettings {
     if (nStartup < 0) {
@@ -110,7 +120,9 @@ public record TpeSettings(
         nFullWeight,
         search.bool("multivariate", d.multivariate),
         search.bool("constant_liar", d.constantLiar),
-        bandwidthFactor);
+        bandwidthFactor,
+        search.bool("unit_peak_kernels", d.unitPeakKernels),
+        search.bool("adaptive_bandwidths", d.adaptiveBandwidths));
   }
 
   /** Size of the good set among {@code scored} trials: ceil(gamma * n), capped by {@code gammaMax}. */
@@ -120,6 +132,6 @@ public record TpeSettings(
 
   public TpeSettings withMultivariate(boolean value) {
     return new TpeSettings(nStartup, gamma, gammaMax, nEiCandidates, priorWeight, considerEndpoints, magicClip,
-        nFullWeight, value, constantLiar, bandwidthFactor);
+        nFullWeight, value, constantLiar, bandwidthFactor, unitPeakKernels, adaptiveBandwidths);
   }
 }
