@@ -1,6 +1,7 @@
 package io.hypermax.cli;
 
 import io.hypermax.core.plugin.Plugins;
+import io.hypermax.core.plugin.UnknownPluginException;
 import io.hypermax.examples.bench.BenchmarkProblems;
 import io.hypermax.examples.bench.BenchmarkRunner;
 import io.hypermax.examples.bench.BenchmarkSuite;
@@ -32,8 +33,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--budget", defaultValue = "100", description = "Trials per run (default: ${DEFAULT-VALUE}).")
   int budget;
 
-  @Option(names = "--seeds", defaultValue = "20", description = "Runs per method and problem, seeds 0..N-1 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seeds", defaultValue = "20", description = "Runs per method and problem: seeds FIRST..FIRST+N-1 (default: ${DEFAULT-VALUE}).")
   int seeds;
+
+  @Option(names = "--first-seed", defaultValue = "0", description = "First seed (default: ${DEFAULT-VALUE}).")
+  int firstSeed;
 
   @Option(names = "--timing-trials", defaultValue = "100,1000", split = ",",
       description = "Trial counts at which to report the time per suggestion; 0 skips timing (default: ${DEFAULT-VALUE}).")
@@ -60,13 +64,17 @@ final class BenchCommand implements Callable<Integer> {
       throw new UserException("--methods: " + e.getMessage(), ErrorHandler.CONFIG_ERROR);
     }
     for (MethodSpec m : specs) {
-      registry.optimizer(m.id()); // fails early, listing the optimizers found, when an id is unknown
+      try {
+        registry.optimizer(m.id()); // fail before running anything, listing the optimizers found
+      } catch (UnknownPluginException e) {
+        throw new UserException("--methods: " + e.getMessage(), ErrorHandler.CONFIG_ERROR);
+      }
     }
     List<Integer> counts = timingTrials.stream().filter(t -> t > 0).toList();
     try {
       BenchmarkSuite.Options options =
           new BenchmarkSuite.Options(
-              specs, BenchmarkProblems.select(problems), budget, seeds, BenchmarkProblems.byName(timingProblem), counts, csv);
+              specs, BenchmarkProblems.select(problems), budget, seeds, firstSeed, BenchmarkProblems.byName(timingProblem), counts, csv);
       new BenchmarkSuite(new BenchmarkRunner(registry), System.out).run(options);
     } catch (NoSuchElementException e) {
       throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);

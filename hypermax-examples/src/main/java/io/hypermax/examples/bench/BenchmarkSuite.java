@@ -27,6 +27,7 @@ public final class BenchmarkSuite {
       List<BenchmarkProblem> problems,
       int budget,
       int seeds,
+      int firstSeed,
       BenchmarkProblem timingProblem,
       List<Integer> timingTrials,
       Path csvDirectory) {}
@@ -53,7 +54,7 @@ public final class BenchmarkSuite {
   public List<Cell> run(Options o) {
     List<Cell> cells = new ArrayList<>();
     try (PrintWriter traces = csv(o.csvDirectory(), "traces.csv", "method,problem,seed,trial,value,best_so_far,regret")) {
-      out.printf(Locale.ROOT, "budget %d, %d seeds (0..%d)%n%n", o.budget(), o.seeds(), o.seeds() - 1);
+      out.printf(Locale.ROOT, "budget %d, %d seeds (%d..%d)%n%n", o.budget(), o.seeds(), o.firstSeed(), o.firstSeed() + o.seeds() - 1);
       out.printf(Locale.ROOT, "| %-18s | %-28s | %12s | %-25s | %10s |%n", "problem", "method", "median regret", "IQR (q25 .. q75)", "normalized");
       out.println("|" + "-".repeat(20) + "|" + "-".repeat(30) + "|" + "-".repeat(15) + "|" + "-".repeat(27) + "|" + "-".repeat(12) + "|");
       for (BenchmarkProblem problem : o.problems()) {
@@ -88,9 +89,10 @@ public final class BenchmarkSuite {
 
   private double[] regrets(MethodSpec m, BenchmarkProblem problem, Options o, PrintWriter traces) {
     double[] regrets = new double[o.seeds()];
-    for (int seed = 0; seed < o.seeds(); seed++) {
+    for (int i = 0; i < o.seeds(); i++) {
+      int seed = o.firstSeed() + i;
       BenchmarkRunner.Trace trace = runner.run(m, problem, seed, o.budget());
-      regrets[seed] = trace.bestSoFar(o.budget()) - problem.minimum();
+      regrets[i] = trace.bestSoFar(o.budget()) - problem.minimum();
       if (traces != null) {
         double best = Double.POSITIVE_INFINITY;
         for (int t = 0; t < o.budget(); t++) {

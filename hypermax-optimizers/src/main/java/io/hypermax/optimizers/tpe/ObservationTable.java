@@ -12,7 +12,8 @@ import java.util.Set;
  * Finished trials encoded on the dimensions' axes, kept between suggestions: a finished trial never
  * changes, so each is encoded once. Rows are ordered by trial number (linear forgetting weighs by
  * age), so the table is the same however the trials arrived — a resumed study sees the same table.
- * Inactive parameters are NaN.
+ * Inactive parameters are NaN. Each dimension also keeps its active rows sorted by value, maintained
+ * by insertion, so univariate estimators get sorted observations without sorting.
  */
 final class ObservationTable {
   private final List<Dimension> dimensions;
@@ -22,10 +23,15 @@ final class ObservationTable {
   /** Score to minimize; NaN for trials that only count as bad (failed, killed). */
   private double[] scores = new double[64];
   private double[][] columns;
+  /** Per dimension: the rows where it is active, ordered by value (ties by row). */
+  private final int[][] sorted;
+  private final int[] sortedCount;
 
   ObservationTable(List<Dimension> dimensions) {
     this.dimensions = dimensions;
     this.columns = new double[dimensions.size()][64];
+    this.sorted = new int[dimensions.size()][64];
+    this.sortedCount = new int[dimensions.size()];
   }
 
   /** Adds the finished trials of {@code request} not seen before. */
@@ -61,6 +67,7 @@ final class ObservationTable {
       scores = Arrays.copyOf(scores, capacity);
       for (int d = 0; d < columns.length; d++) {
         columns[d] = Arrays.copyOf(columns[d], capacity);
+        sorted[d] = Arrays.copyOf(sorted[d], capacity);
       }
     }
     int at = size;
@@ -75,8 +82,49 @@ final class ObservationTable {
     for (int d = 0; d < columns.length; d++) {
       System.arraycopy(columns[d], at, columns[d], at + 1, tail);
       columns[d][at] = row[d];
+      if (tail > 0) {
+        shiftRows(d, at); // rare: a trial finished after a later-numbered one
+      }
+      if (!Double.isNaN(row[d])) {
+        insertSorted(d, at, row[d]);
+      }
     }
     size++;
+  }
+
+  private void shiftRows(int d, int from) {
+    int[] order = sorted[d];
+    for (int i = 0; i < sortedCount[d]; i++) {
+      if (order[i] >= from) {
+        order[i]++;
+      }
+    }
+  }
+
+  private void insertSorted(int d, int row, double value) {
+    int[] order = sorted[d];
+    int lo = 0;
+    int hi = sortedCount[d];
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (columns[d][order[mid]] <= value) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    System.arraycopy(order, lo, order, lo + 1, sortedCount[d] - lo);
+    order[lo] = row;
+    sortedCount[d]++;
+  }
+
+  /** Rows where dimension {@code d} is active, ordered by value; valid up to {@link #sortedCount}. */
+  int[] sortedRows(int d) {
+    return sorted[d];
+  }
+
+  int sortedCount(int d) {
+    return sortedCount[d];
   }
 
   int size() {

@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  * [range / min(100, n + 1), range] ("magic clip").
  */
 final class ParzenEstimator {
-  private final List<Dimension> dims;
+  private final Dimension[] dims;
   private final int n; // components, the prior last
   private final double[] logWeights;
   private final double[] cumulative;
@@ -28,13 +28,19 @@ final class ParzenEstimator {
   private final double[] logMiss;
 
   /**
-   * @param columns {@code columns[d][i]}: observation i on dimension d, observations in trial order
+   * @param columns {@code columns[d][i]}: observation i on dimension d
+   * @param observationWeights weight of each observation (see {@link #forgettingWeight})
+   * @param sortedByFirst whether the observations are sorted by their value on the first dimension
+   *     (lets univariate bandwidths be computed without sorting)
    */
-  ParzenEstimator(List<Dimension> dims, double[][] columns, int observations, TpeSettings settings) {
-    this.dims = dims;
+  ParzenEstimator(
+      List<Dimension> dims, double[][] columns, double[] observationWeights, int observations, boolean sortedByFirst,
+      TpeSettings settings) {
+    this.dims = dims.toArray(new Dimension[0]);
     int m = observations;
     this.n = m + 1;
-    double[] weights = weights(m, settings);
+    double[] weights = Arrays.copyOf(observationWeights, n);
+    weights[m] = settings.priorWeight();
     this.logWeights = new double[n];
     this.cumulative = new double[n];
     double total = 0;
@@ -42,8 +48,9 @@ final class ParzenEstimator {
       total += w;
     }
     double running = 0;
+    double logTotal = Math.log(total);
     for (int i = 0; i < n; i++) {
-      logWeights[i] = Math.log(weights[i] / total);
+      logWeights[i] = (weights[i] == 1 ? 0 : Math.log(weights[i])) - logTotal;
       running += weights[i] / total;
       cumulative[i] = running;
     }
@@ -68,19 +75,28 @@ final class ParzenEstimator {
         continue;
       }
       mu[m] = dim.priorMu;
-      double[] sigma =
-          settings.multivariate() && !settings.adaptiveBandwidths() ? fixedBandwidths(dim, m, d, settings) : adaptiveBandwidths(dim, mu, m, settings);
+      double[] sigma;
+      if (settings.multivariate() && !settings.adaptiveBandwidths()) {
+        sigma = fixedBandwidths(dim, m, d, settings);
+      } else if (sortedByFirst && k == 0) {
+        sigma = adaptiveBandwidthsSorted(dim, mu, m, settings);
+      } else {
+        sigma = adaptiveBandwidths(dim, mu, m, settings);
+      }
       sigma[m] = dim.priorSigma;
       mus[k] = mu;
       sigmas[k] = sigma;
       invSigmas[k] = new double[n];
       logPdfConst[k] = new double[n];
       logMassConst[k] = new double[n];
+      double logSigma = 0;
       for (int i = 0; i < n; i++) {
         invSigmas[k][i] = 1 / sigma[i];
         double inside = Gaussians.mass((dim.low - mu[i]) / sigma[i], (dim.high - mu[i]) / sigma[i]);
-        double logTruncation = -Math.log(Math.max(inside, 1e-300));
-        double logSigma = Math.log(sigma[i]);
+        double logTruncation = inside == 1 ? 0 : -Math.log(Math.max(inside, 1e-300));
+        if (i == 0 || sigma[i] != sigma[i - 1]) {
+          logSigma = Math.log(sigma[i]); // neighbouring kernels often share the clipped bandwidth
+        }
         // Unit-peak kernels leave out the 1/sigma of a density (see TpeSettings#unitPeakKernels).
         logPdfConst[k][i] = logTruncation - Gaussians.LOG_SQRT_2PI - (settings.unitPeakKernels() ? 0 : logSigma);
         logMassConst[k][i] = logTruncation + (settings.unitPeakKernels() ? logSigma : 0);
@@ -88,20 +104,17 @@ final class ParzenEstimator {
     }
   }
 
-  /** Linear forgetting: the newest {@code nFullWeight} weigh 1, older ones ramp from 1/m up; the prior last. */
-  static double[] weights(int m, TpeSettings settings) {
-    double[] w = new double[m + 1];
+  /**
+   * Linear forgetting: of {@code m} observations in trial order, the newest {@code nFullWeight} weigh
+   * 1 and the older ones ramp linearly from 1/m (the oldest) up.
+   */
+  static double forgettingWeight(int rank, int m, TpeSettings settings) {
     int full = settings.nFullWeight();
     int ramp = full == 0 ? 0 : Math.max(0, m - full);
-    for (int i = 0; i < m; i++) {
-      if (i < ramp) {
-        w[i] = ramp == 1 ? 1.0 / m : 1.0 / m + i * (1 - 1.0 / m) / (ramp - 1);
-      } else {
-        w[i] = 1;
-      }
+    if (rank >= ramp) {
+      return 1;
     }
-    w[m] = settings.priorWeight();
-    return w;
+    return ramp == 1 ? 1.0 / m : 1.0 / m + rank * (1 - 1.0 / m) / (ramp - 1);
   }
 
   private static double minSigma(Dimension dim, int components, TpeSettings settings) {
@@ -144,6 +157,49 @@ final class ParzenEstimator {
     return out;
   }
 
+  /** {@link #adaptiveBandwidths} for observations already sorted: one pass, no search. */
+  private static double[] adaptiveBandwidthsSorted(Dimension dim, double[] mu, int m, TpeSettings settings) {
+    double min = minSigma(dim, m + 1, settings);
+    double prior = mu[m];
+    double[] out = new double[m + 1];
+    double smallest = Math.min(mu[0], prior);
+    double largest = Math.max(m > 0 ? mu[m - 1] : prior, prior);
+    int runStart = 0;
+    while (runStart < m) {
+      double v = mu[runStart];
+      int runEnd = runStart;
+      while (runEnd < m && mu[runEnd] == v) {
+        runEnd++;
+      }
+      double below = runStart > 0 ? mu[runStart - 1] : dim.low;
+      double above = runEnd < m ? mu[runEnd] : dim.high;
+      // The prior's centre counts as a neighbour, as in the sorting version.
+      if (prior < v && prior > below) {
+        below = prior;
+      }
+      if (prior > v && prior < above) {
+        above = prior;
+      }
+      double left = v - below;
+      double right = above - v;
+      double sigma;
+      if (!settings.considerEndpoints() && smallest < largest && v == smallest) {
+        sigma = right;
+      } else if (!settings.considerEndpoints() && smallest < largest && v == largest) {
+        sigma = left;
+      } else {
+        sigma = Math.max(left, right);
+      }
+      sigma *= settings.bandwidthFactor();
+      sigma = Double.isNaN(sigma) ? dim.scale : Math.max(min, Math.min(dim.scale, sigma));
+      for (int i = runStart; i < runEnd; i++) {
+        out[i] = sigma;
+      }
+      runStart = runEnd;
+    }
+    return out;
+  }
+
   private static int lowerBound(double[] a, double v) {
     int lo = 0;
     int hi = a.length;
@@ -176,9 +232,9 @@ final class ParzenEstimator {
   double[] sample(RandomGenerator rng) {
     int i = Arrays.binarySearch(cumulative, rng.nextDouble() * cumulative[n - 1]);
     i = Math.min(n - 1, i < 0 ? -i - 1 : i);
-    double[] x = new double[dims.size()];
+    double[] x = new double[dims.length];
     for (int k = 0; k < x.length; k++) {
-      Dimension dim = dims.get(k);
+      Dimension dim = dims[k];
       if (dim.kind == Dimension.Kind.CATEGORICAL) {
         x[k] = sampleCategory(rng, dim, (int) mus[k][i], k);
       } else {
@@ -201,11 +257,14 @@ final class ParzenEstimator {
 
   /** log of the mixture's density (bin mass on grids, probability on categories) at {@code x}. */
   double logDensity(double[] x) {
-    int d = dims.size();
+    if (dims.length == 1 && dims[0].kind == Dimension.Kind.CONTINUOUS) {
+      return logDensityContinuous(x[0]);
+    }
+    int d = dims.length;
     double[] binLow = new double[d];
     double[] binHigh = new double[d];
     for (int k = 0; k < d; k++) {
-      Dimension dim = dims.get(k);
+      Dimension dim = dims[k];
       if (dim.kind == Dimension.Kind.GRID) {
         binLow[k] = dim.binLow(x[k]);
         binHigh[k] = dim.binHigh(x[k]);
@@ -230,8 +289,30 @@ final class ParzenEstimator {
     return max + Math.log(sum);
   }
 
+  /** The common univariate case as one tight loop. */
+  private double logDensityContinuous(double x) {
+    double[] mu = mus[0];
+    double[] inv = invSigmas[0];
+    double[] c = logPdfConst[0];
+    double max = Double.NEGATIVE_INFINITY;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double z = (x - mu[i]) * inv[i];
+      double s = logWeights[i] + c[i] - 0.5 * z * z;
+      if (s <= max) {
+        if (s - max > -40) {
+          sum += Math.exp(s - max);
+        }
+      } else {
+        sum = (max == Double.NEGATIVE_INFINITY ? 0 : sum * Math.exp(max - s)) + 1;
+        max = s;
+      }
+    }
+    return max + Math.log(sum);
+  }
+
   private double logKernel(int k, int i, double x, double binLow, double binHigh) {
-    Dimension dim = dims.get(k);
+    Dimension dim = dims[k];
     switch (dim.kind) {
       case CATEGORICAL -> {
         double observed = mus[k][i];

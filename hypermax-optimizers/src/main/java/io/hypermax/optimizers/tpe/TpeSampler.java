@@ -8,7 +8,6 @@ import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.SuggestRequest;
 import io.hypermax.core.trial.Trial;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,28 +147,53 @@ public final class TpeSampler implements Optimizer {
   /** The estimator of one set, from the rows in which every parameter of the group was active. */
   private ParzenEstimator estimator(List<Integer> group, List<Dimension> dims, Split split, boolean good, TpeSettings s) {
     int size = table.size();
-    int extra = good ? 0 : split.runningRows().length;
-    double[][] columns = new double[group.size()][size + extra + 1];
+    double[][] running = good ? new double[0][] : split.runningRows();
+    // Members in trial order first: linear forgetting weighs by age within the set.
+    int[] rank = new int[size];
     int m = 0;
     for (int row = 0; row < size; row++) {
-      if (split.good()[row] != good || !activeRow(group, row)) {
-        continue;
-      }
-      for (int k = 0; k < group.size(); k++) {
-        columns[k][m] = table.value(row, group.get(k));
-      }
-      m++;
+      rank[row] = split.good()[row] == good && activeRow(group, row) ? m++ : -1;
     }
-    for (int r = 0; r < extra; r++) {
-      double[] row = split.runningRows()[r];
+    int members = m;
+    List<double[]> extra = new ArrayList<>();
+    for (double[] row : running) {
       if (group.stream().allMatch(d -> !Double.isNaN(row[d]))) {
-        for (int k = 0; k < group.size(); k++) {
-          columns[k][m] = row[group.get(k)];
-        }
-        m++;
+        extra.add(row);
       }
     }
-    return new ParzenEstimator(dims, columns, m, s);
+    int total = members + extra.size();
+    double[][] columns = new double[group.size()][total + 1];
+    double[] weights = new double[total + 1];
+    boolean sorted = group.size() == 1 && extra.isEmpty();
+    if (sorted) {
+      // Univariate: gather in value order from the table's sorted index.
+      int d = group.get(0);
+      int[] order = table.sortedRows(d);
+      int j = 0;
+      for (int i = 0; i < table.sortedCount(d); i++) {
+        int row = order[i];
+        if (rank[row] >= 0) {
+          columns[0][j] = table.value(row, d);
+          weights[j++] = ParzenEstimator.forgettingWeight(rank[row], total, s);
+        }
+      }
+    } else {
+      for (int row = 0; row < size; row++) {
+        if (rank[row] >= 0) {
+          for (int k = 0; k < group.size(); k++) {
+            columns[k][rank[row]] = table.value(row, group.get(k));
+          }
+          weights[rank[row]] = ParzenEstimator.forgettingWeight(rank[row], total, s);
+        }
+      }
+      for (int r = 0; r < extra.size(); r++) {
+        for (int k = 0; k < group.size(); k++) {
+          columns[k][members + r] = extra.get(r)[group.get(k)];
+        }
+        weights[members + r] = ParzenEstimator.forgettingWeight(members + r, total, s);
+      }
+    }
+    return new ParzenEstimator(dims, columns, weights, total, sorted, s);
   }
 
   private boolean activeRow(List<Integer> group, int row) {
@@ -205,8 +229,4 @@ public final class TpeSampler implements Optimizer {
     throw new IllegalStateException("dimension " + d + " has no group");
   }
 
-  @Override
-  public String toString() {
-    return "TpeSampler" + settings + Arrays.toString(new int[] {table == null ? 0 : table.size()});
-  }
 }
