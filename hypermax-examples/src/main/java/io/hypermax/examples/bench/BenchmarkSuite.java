@@ -109,24 +109,26 @@ public final class BenchmarkSuite {
   private void timing(Options o) {
     int max = o.timingTrials().stream().mapToInt(Integer::intValue).max().orElseThrow();
     out.println();
-    out.printf(Locale.ROOT, "median time per suggestion (ms) on %s (%d parameters), seed 0, trials t-9..t:%n",
+    out.printf(Locale.ROOT, "median time per suggestion, wall / CPU ms, on %s (%d parameters), seed 0, trials t-9..t:%n",
         o.timingProblem().name(), o.timingProblem().dimension());
     StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "| %-28s |", "method"));
     for (int t : o.timingTrials()) {
-      header.append(String.format(Locale.ROOT, " %10s |", "@" + t));
+      header.append(String.format(Locale.ROOT, " %17s |", "@" + t));
     }
     out.println(header);
-    try (PrintWriter csv = csv(o.csvDirectory(), "timing.csv", "method,problem,trial,ask_ms")) {
+    try (PrintWriter csv = csv(o.csvDirectory(), "timing.csv", "method,problem,trial,ask_ms,ask_cpu_ms")) {
       for (MethodSpec m : o.methods()) {
         BenchmarkRunner.Trace trace = runner.run(m, o.timingProblem(), 0, max);
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %-28s |", m.label()));
         for (int t : o.timingTrials()) {
-          row.append(String.format(Locale.ROOT, " %10.4f |", Stats.windowMedian(trace.askNanos(), t, 10) / 1e6));
+          row.append(String.format(Locale.ROOT, " %8.3f / %6.3f |",
+              Stats.windowMedian(trace.askNanos(), t, 10) / 1e6, Stats.windowMedian(trace.askCpuNanos(), t, 10) / 1e6));
         }
         out.println(row);
         if (csv != null) {
           for (int t = 0; t < max; t++) {
-            csv.printf(Locale.ROOT, "%s,%s,%d,%.4f%n", m.label(), o.timingProblem().name(), t + 1, trace.askNanos()[t] / 1e6);
+            csv.printf(Locale.ROOT, "%s,%s,%d,%.4f,%.4f%n", m.label(), o.timingProblem().name(), t + 1,
+                trace.askNanos()[t] / 1e6, trace.askCpuNanos()[t] / 1e6);
           }
         }
       }

@@ -60,7 +60,7 @@ public record TpeSettings(
 
   /** Defaults chosen by measurement on the benchmark suite (see docs/benchmarks.md). */
   public static final TpeSettings DEFAULTS =
-      new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, true, 1.0, true, false);
+      new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false);
 
   public TpeSettings {
     if (nStartup < 0) {
