@@ -167,7 +167,7 @@ class TpeSamplerTest {
   }
 
   @Test
-  void roundedAndIntegerParametersOnlyTakeAllowedValues() throws Exception {
+  void roundedIntegerOrderedAndNormalParametersOnlyTakeAllowedValues() throws Exception {
     SearchSpace space =
         space(
             """
@@ -175,22 +175,29 @@ class TpeSamplerTest {
               "q":{"type":"number","min":-1,"max":2,"rounding":0.25},
               "n":{"type":"integer","min":2,"max":64,"rounding":2,"scaling":"logarithmic"},
               "k":{"type":"integer","min":-3,"max":3},
-              "level":{"type":"string","enum":["low","mid","high","max"],"ordered":true}}}
+              "level":{"type":"string","enum":["low","mid","high","max"],"ordered":true},
+              "shift":{"type":"number","mode":"normal","mean":0,"stddev":2},
+              "scale":{"type":"number","mode":"normal","mean":1,"stddev":0.5,"scaling":"logarithmic"}}}
             """);
     Set<Double> grid = new HashSet<>();
     for (int i = 0; i <= 12; i++) {
       grid.add(-1 + 0.25 * i);
     }
-    run(space, new TpeSampler(TpeSettings.DEFAULTS), 2, 70, p -> {
-      double q = ((Number) p.get("q")).doubleValue();
-      assertTrue(grid.contains(q), "q on the 0.25 grid: " + q);
-      Object n = p.get("n");
-      assertTrue(n instanceof Integer && (Integer) n % 2 == 0 && (Integer) n >= 2 && (Integer) n <= 64, "n: " + n);
-      Object k = p.get("k");
-      assertTrue(k instanceof Integer && Math.abs((Integer) k) <= 3, "k: " + k);
-      assertTrue(List.of("low", "mid", "high", "max").contains(p.get("level")));
-      return Math.abs(q - 0.75) + Math.abs(Math.log((Integer) n / 16.0)) + Math.abs((Integer) k - 1);
-    });
+    for (boolean multivariate : new boolean[] {false, true}) {
+      run(space, new TpeSampler(TpeSettings.DEFAULTS.withMultivariate(multivariate)), 2, 70, p -> {
+        double q = ((Number) p.get("q")).doubleValue();
+        assertTrue(grid.contains(q), "q on the 0.25 grid: " + q);
+        Object n = p.get("n");
+        assertTrue(n instanceof Integer && (Integer) n % 2 == 0 && (Integer) n >= 2 && (Integer) n <= 64, "n: " + n);
+        Object k = p.get("k");
+        assertTrue(k instanceof Integer && Math.abs((Integer) k) <= 3, "k: " + k);
+        assertTrue(List.of("low", "mid", "high", "max").contains(p.get("level")));
+        double shift = ((Number) p.get("shift")).doubleValue();
+        double scale = ((Number) p.get("scale")).doubleValue();
+        assertTrue(Double.isFinite(shift) && scale > 0 && Double.isFinite(scale), "normal-mode values: " + shift + ", " + scale);
+        return Math.abs(shift - 1) + Math.abs(Math.log(scale)) + Math.abs(q - 0.75) + Math.abs(Math.log((Integer) n / 16.0)) + Math.abs((Integer) k - 1);
+      });
+    }
   }
 
   @Test
