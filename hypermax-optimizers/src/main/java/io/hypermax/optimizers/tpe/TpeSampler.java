@@ -60,7 +60,11 @@ public final class TpeSampler implements Optimizer {
     boolean[] done = new boolean[dimensions.size()];
     for (Parameter p : space.parameters()) {
       Integer d = index.get(p.path());
-      if (d == null || done[d] || !space.isActive(p, chosen)) {
+      if ((d != null && done[d]) || !space.isActive(p, chosen)) {
+        continue;
+      }
+      if (d == null) {
+        chosen.put(p.path(), p.distribution().sample(rng)); // a constant or single value: nothing to model
         continue;
       }
       List<Integer> group = groupOf(groups, d);

@@ -303,4 +303,23 @@ class TpeSamplerTest {
     // Failed trials join the bad set, so TPE learns to stay out.
     assertTrue(late / 120.0 < early / 40.0 / 2, "late failure rate " + late / 120.0 + " vs start " + early / 40.0);
   }
+
+  @Test
+  void childrenOfASingleBranchChoiceAreModelled() throws Exception {
+    SearchSpace space =
+        space(
+            """
+            {"type":"object","properties":{"opt":{"oneOf":[
+              {"type":"object","properties":{"x":{"type":"number","min":-5,"max":5},"fixed":{"constant":3}}}]}}}
+            """);
+    double[] values = run(space, new TpeSampler(TpeSettings.DEFAULTS), 1, 60, p -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> opt = (Map<String, Object>) p.get("opt");
+      assertEquals(3, opt.get("fixed"));
+      double x = ((Number) opt.get("x")).doubleValue();
+      return (x - 1) * (x - 1);
+    });
+    double late = median(Arrays.copyOfRange(values, 40, 60));
+    assertTrue(late < 1, "later trials concentrate around x = 1: median value " + late);
+  }
 }
