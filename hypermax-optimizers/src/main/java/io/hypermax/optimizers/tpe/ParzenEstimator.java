@@ -230,10 +230,20 @@ final class ParzenEstimator {
 
   /** Draws one point: a component by weight, then each dimension from that component's kernel. */
   double[] sample(RandomGenerator rng) {
-    int i = Arrays.binarySearch(cumulative, rng.nextDouble() * cumulative[n - 1]);
-    i = Math.min(n - 1, i < 0 ? -i - 1 : i);
+    return sample(rng, false);
+  }
+
+  /**
+   * Draws one point; with {@code recombine}, every dimension picks its own component, so the point
+   * mixes coordinates of different observations (a draw from the product of the marginals).
+   */
+  double[] sample(RandomGenerator rng, boolean recombine) {
+    int i = component(rng);
     double[] x = new double[dims.length];
     for (int k = 0; k < x.length; k++) {
+      if (recombine && k > 0) {
+        i = component(rng);
+      }
       Dimension dim = dims[k];
       if (dim.kind == Dimension.Kind.CATEGORICAL) {
         x[k] = sampleCategory(rng, dim, (int) mus[k][i], k);
@@ -242,6 +252,11 @@ final class ParzenEstimator {
       }
     }
     return x;
+  }
+
+  private int component(RandomGenerator rng) {
+    int i = Arrays.binarySearch(cumulative, rng.nextDouble() * cumulative[n - 1]);
+    return Math.min(n - 1, i < 0 ? -i - 1 : i);
   }
 
   private int sampleCategory(RandomGenerator rng, Dimension dim, int observed, int k) {

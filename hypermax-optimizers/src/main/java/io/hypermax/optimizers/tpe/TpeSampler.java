@@ -138,7 +138,8 @@ public final class TpeSampler implements Optimizer {
     double[] best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < s.nEiCandidates(); c++) {
-      double[] x = below.sample(rng);
+      boolean recombine = group.size() > 1 && rng.nextDouble() < s.recombination();
+      double[] x = below.sample(rng, recombine);
       double score = below.logDensity(x) - above.logDensity(x);
       if (best == null || score > bestScore) {
         best = x;

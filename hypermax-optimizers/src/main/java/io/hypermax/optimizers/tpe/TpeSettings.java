@@ -21,6 +21,8 @@ import java.util.Set;
  * @param bandwidthFactor scales every kernel bandwidth (1 = the standard rules)
  * @param adaptiveBandwidths in multivariate mode, neighbour-distance bandwidths per dimension (as
  *     univariate TPE always uses) instead of the rule 0.2 * n^(-1/(d+4)) * range
+ * @param recombination in multivariate mode, the fraction of candidates drawn with each dimension
+ *     from its own good observation (the product of l's marginals) instead of one observation for all
  * @param unitPeakKernels kernels of height 1 instead of mass 1: l(x)/g(x) becomes a ratio of
  *     kernel-smoothed counts of good and bad trials near x, free of the bias that l's wide kernels
  *     (few points) and g's narrow ones (many points) give a density ratio. This is what Optuna 3.1's
@@ -39,7 +41,8 @@ public record TpeSettings(
     boolean constantLiar,
     double bandwidthFactor,
     boolean unitPeakKernels,
-    boolean adaptiveBandwidths) {
+    boolean adaptiveBandwidths,
+    double recombination) {
 
   /** Keys of {@code search} that TPE reads. */
   public static final Set<String> KEYS =
@@ -56,11 +59,12 @@ public record TpeSettings(
           "constant_liar",
           "bandwidth_factor",
           "unit_peak_kernels",
-          "adaptive_bandwidths");
+          "adaptive_bandwidths",
+          "recombination");
 
   /** Defaults chosen by measurement on the benchmark suite (see docs/benchmarks.md). */
   public static final TpeSettings DEFAULTS =
-      new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false);
+      new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0);
 
   public TpeSettings {
     if (nStartup < 0) {
@@ -122,7 +126,16 @@ public record TpeSettings(
         search.bool("constant_liar", d.constantLiar),
         bandwidthFactor,
         search.bool("unit_peak_kernels", d.unitPeakKernels),
-        search.bool("adaptive_bandwidths", d.adaptiveBandwidths));
+        search.bool("adaptive_bandwidths", d.adaptiveBandwidths),
+        recombination(search, d.recombination));
+  }
+
+  private static double recombination(ConfigNode search, double fallback) {
+    double value = search.number("recombination", fallback);
+    if (!(value >= 0 && value <= 1)) {
+      throw search.get("recombination").error("must be in [0, 1], found " + value);
+    }
+    return value;
   }
 
   /** Size of the good set among {@code scored} trials: ceil(gamma * n), capped by {@code gammaMax}. */
@@ -132,6 +145,6 @@ public record TpeSettings(
 
   public TpeSettings withMultivariate(boolean value) {
     return new TpeSettings(nStartup, gamma, gammaMax, nEiCandidates, priorWeight, considerEndpoints, magicClip,
-        nFullWeight, value, constantLiar, bandwidthFactor, unitPeakKernels, adaptiveBandwidths);
+        nFullWeight, value, constantLiar, bandwidthFactor, unitPeakKernels, adaptiveBandwidths, recombination);
   }
 }

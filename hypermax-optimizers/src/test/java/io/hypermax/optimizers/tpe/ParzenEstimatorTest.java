@@ -42,7 +42,7 @@ class ParzenEstimatorTest {
 
   @Test
   void densityKernelsIntegrateToOne() {
-    TpeSettings density = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, true, 1.0, false, false);
+    TpeSettings density = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, true, 1.0, false, false, 0.0);
     double[] values = {-4.9, 1.0, 1.2, 8.0};
     ParzenEstimator p = new ParzenEstimator(List.of(X), new double[][] {values}, ones(4), 4, false, density);
     double integral = 0;
@@ -77,5 +77,26 @@ class ParzenEstimatorTest {
     assertEquals(1.0 / 100, ParzenEstimator.forgettingWeight(0, 100, s), 1e-12);
     assertEquals(1.0, ParzenEstimator.forgettingWeight(99, 100, s));
     assertTrue(ParzenEstimator.forgettingWeight(30, 100, s) < ParzenEstimator.forgettingWeight(60, 100, s));
+  }
+
+  @Test
+  void recombinedDrawsMixCoordinatesOfDifferentObservations() {
+    Dimension a = Dimension.of(Parameter.of("a", NumberDistribution.uniform(0, 1)));
+    Dimension b = Dimension.of(Parameter.of("b", NumberDistribution.uniform(0, 1)));
+    TpeSettings narrow = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 0.01, true, false, 1.0);
+    double[][] columns = {{0.1, 0.9}, {0.1, 0.9}}; // observations (0.1, 0.1) and (0.9, 0.9)
+    ParzenEstimator p = new ParzenEstimator(List.of(a, b), columns, ones(2), 2, false, narrow);
+    SplittableRandom rng = new SplittableRandom(5);
+    int mixedJoint = 0;
+    int mixedRecombined = 0;
+    for (int i = 0; i < 3000; i++) {
+      double[] joint = p.sample(rng, false);
+      double[] recombined = p.sample(rng, true);
+      mixedJoint += Math.abs(joint[0] - 0.1) < 0.05 && Math.abs(joint[1] - 0.9) < 0.05 ? 1 : 0;
+      mixedRecombined += Math.abs(recombined[0] - 0.1) < 0.05 && Math.abs(recombined[1] - 0.9) < 0.05 ? 1 : 0;
+    }
+    // Each observation has weight 1/3 (the prior the rest): a recombined draw pairs them with probability 1/9.
+    assertTrue(mixedRecombined > 200, "recombined draws at (0.1, 0.9): " + mixedRecombined);
+    assertTrue(mixedJoint < 30, "joint draws at (0.1, 0.9) come only from the prior: " + mixedJoint);
   }
 }
