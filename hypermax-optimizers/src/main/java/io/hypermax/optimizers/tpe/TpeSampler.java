@@ -138,7 +138,7 @@ public final class TpeSampler implements Optimizer {
     double[] best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < s.nEiCandidates(); c++) {
-      boolean recombine = group.size() > 1 && rng.nextDouble() < s.recombination();
+      boolean recombine = group.size() > 1 && recombines(s.recombination(), rng);
       double[] x = below.sample(rng, recombine);
       double score = below.logDensity(x) - above.logDensity(x);
       if (best == null || score > bestScore) {
@@ -147,6 +147,11 @@ public final class TpeSampler implements Optimizer {
       }
     }
     return best;
+  }
+
+  /** Draws a random number only for fractions strictly between 0 and 1, so 0 and 1 keep the random stream short. */
+  private static boolean recombines(double fraction, RandomGenerator rng) {
+    return fraction >= 1 || (fraction > 0 && rng.nextDouble() < fraction);
   }
 
   /** The estimator of one set, from the rows in which every parameter of the group was active. */
