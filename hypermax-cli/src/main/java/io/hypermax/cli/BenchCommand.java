@@ -1,0 +1,84 @@
+package io.hypermax.cli;
+
+import io.hypermax.core.plugin.Plugins;
+import io.hypermax.core.plugin.UnknownPluginException;
+import io.hypermax.examples.bench.BenchmarkProblems;
+import io.hypermax.examples.bench.BenchmarkRunner;
+import io.hypermax.examples.bench.BenchmarkSuite;
+import io.hypermax.examples.bench.MethodSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code hypermax bench}: runs optimizer plugins on the benchmark problems and prints regret and timing tables. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Compare optimizers on benchmark problems with known optima (regret, normalized score, suggestion time).")
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--methods", defaultValue = "random,tpe",
+      description = "Comma-separated optimizer ids, optionally with settings: tpe:multivariate=true:gamma=0.15 (default: ${DEFAULT-VALUE}).")
+  String methods;
+
+  @Option(names = "--problems", defaultValue = "all",
+      description = "'all' or a comma-separated list of: branin, hartmann6, rosenbrock10, ackley10, levy10, "
+          + "styblinski_tang10, rastrigin10, intquad, mixed (default: ${DEFAULT-VALUE}).")
+  String problems;
+
+  @Option(names = "--budget", defaultValue = "100", description = "Trials per run (default: ${DEFAULT-VALUE}).")
+  int budget;
+
+  @Option(names = "--seeds", defaultValue = "20", description = "Runs per method and problem: seeds FIRST..FIRST+N-1 (default: ${DEFAULT-VALUE}).")
+  int seeds;
+
+  @Option(names = "--first-seed", defaultValue = "0", description = "First seed (default: ${DEFAULT-VALUE}).")
+  int firstSeed;
+
+  @Option(names = "--timing-trials", defaultValue = "100,1000", split = ",",
+      description = "Trial counts at which to report the time per suggestion; 0 skips timing (default: ${DEFAULT-VALUE}).")
+  List<Integer> timingTrials = new ArrayList<>();
+
+  @Option(names = "--timing-problem", defaultValue = "sphere5", description = "Problem of the timing run (default: ${DEFAULT-VALUE}).")
+  String timingProblem;
+
+  @Option(names = "--csv", paramLabel = "DIR", description = "Also write traces.csv (best-so-far per trial) and timing.csv into DIR.")
+  Path csv;
+
+  @Mixin PluginOptions plugins;
+
+  @Override
+  public Integer call() {
+    if (budget < 1 || seeds < 1) {
+      throw new UserException("--budget and --seeds must be at least 1", ErrorHandler.CONFIG_ERROR);
+    }
+    Plugins registry = plugins.load(List.of());
+    List<MethodSpec> specs;
+    try {
+      specs = MethodSpec.parseList(methods);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--methods: " + e.getMessage(), ErrorHandler.CONFIG_ERROR);
+    }
+    for (MethodSpec m : specs) {
+      try {
+        registry.optimizer(m.id()); // fail before running anything, listing the optimizers found
+      } catch (UnknownPluginException e) {
+        throw new UserException("--methods: " + e.getMessage(), ErrorHandler.CONFIG_ERROR);
+      }
+    }
+    List<Integer> counts = timingTrials.stream().filter(t -> t > 0).toList();
+    try {
+      BenchmarkSuite.Options options =
+          new BenchmarkSuite.Options(
+              specs, BenchmarkProblems.select(problems), budget, seeds, firstSeed, BenchmarkProblems.byName(timingProblem), counts, csv);
+      new BenchmarkSuite(new BenchmarkRunner(registry), System.out).run(options);
+    } catch (NoSuchElementException e) {
+      throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
+    }
+    return 0;
+  }
+}

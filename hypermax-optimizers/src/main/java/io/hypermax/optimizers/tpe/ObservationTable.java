@@ -1,0 +1,152 @@
+package io.hypermax.optimizers.tpe;
+
+import io.hypermax.core.spi.SuggestRequest;
+import io.hypermax.core.trial.Trial;
+import io.hypermax.core.trial.TrialStatus;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finished trials encoded on the dimensions' axes, kept between suggestions: a finished trial never
+ * changes, so each is encoded once. Rows are ordered by trial number (linear forgetting weighs by
+ * age), so the table is the same however the trials arrived — a resumed study sees the same table.
+ * Inactive parameters are NaN. Each dimension also keeps its active rows sorted by value, maintained
+ * by insertion, so univariate estimators get sorted observations without sorting.
+ */
+final class ObservationTable {
+  private final List<Dimension> dimensions;
+  private final Set<Integer> known = new HashSet<>();
+  private int size;
+  private int[] numbers = new int[64];
+  /** Score to minimize; NaN for trials that only count as bad (failed, killed). */
+  private double[] scores = new double[64];
+  private double[][] columns;
+  /** Per dimension: the rows where it is active, ordered by value (ties by row). */
+  private final int[][] sorted;
+  private final int[] sortedCount;
+
+  ObservationTable(List<Dimension> dimensions) {
+    this.dimensions = dimensions;
+    this.columns = new double[dimensions.size()][64];
+    this.sorted = new int[dimensions.size()][64];
+    this.sortedCount = new int[dimensions.size()];
+  }
+
+  /** Adds the finished trials of {@code request} not seen before. */
+  void update(SuggestRequest request) {
+    List<Trial> finished = request.finished();
+    if (finished.size() == size) {
+      return; // finished trials only accumulate: same count, same trials
+    }
+    for (Trial t : finished) {
+      if (known.add(t.number())) {
+        insert(t.number(), scoreOf(request, t), encode(t));
+      }
+    }
+  }
+
+  /** Bad-only trials (FAILED, KILLED) get NaN: they join the bad set whatever their loss. */
+  private static double scoreOf(SuggestRequest request, Trial t) {
+    return t.status() == TrialStatus.COMPLETE ? request.score(t) : Double.NaN;
+  }
+
+  double[] encode(Trial t) {
+    double[] row = new double[dimensions.size()];
+    for (int d = 0; d < row.length; d++) {
+      row[d] = dimensions.get(d).encode(t.assignment().get(dimensions.get(d).parameter.path()));
+    }
+    return row;
+  }
+
+  private void insert(int number, double score, double[] row) {
+    if (size == numbers.length) {
+      int capacity = size * 2;
+      numbers = Arrays.copyOf(numbers, capacity);
+      scores = Arrays.copyOf(scores, capacity);
+      for (int d = 0; d < columns.length; d++) {
+        columns[d] = Arrays.copyOf(columns[d], capacity);
+        sorted[d] = Arrays.copyOf(sorted[d], capacity);
+      }
+    }
+    int at = size;
+    while (at > 0 && numbers[at - 1] > number) {
+      at--; // a trial that finished late: keep number order
+    }
+    int tail = size - at;
+    System.arraycopy(numbers, at, numbers, at + 1, tail);
+    System.arraycopy(scores, at, scores, at + 1, tail);
+    numbers[at] = number;
+    scores[at] = score;
+    for (int d = 0; d < columns.length; d++) {
+      System.arraycopy(columns[d], at, columns[d], at + 1, tail);
+      columns[d][at] = row[d];
+      if (tail > 0) {
+        shiftRows(d, at); // rare: a trial finished after a later-numbered one
+      }
+      if (!Double.isNaN(row[d])) {
+        insertSorted(d, at, row[d]);
+      }
+    }
+    size++;
+  }
+
+  private void shiftRows(int d, int from) {
+    int[] order = sorted[d];
+    for (int i = 0; i < sortedCount[d]; i++) {
+      if (order[i] >= from) {
+        order[i]++;
+      }
+    }
+  }
+
+  private void insertSorted(int d, int row, double value) {
+    int[] order = sorted[d];
+    int lo = 0;
+    int hi = sortedCount[d];
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (columns[d][order[mid]] <= value) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    System.arraycopy(order, lo, order, lo + 1, sortedCount[d] - lo);
+    order[lo] = row;
+    sortedCount[d]++;
+  }
+
+  /** Rows where dimension {@code d} is active, ordered by value; valid up to {@link #sortedCount}. */
+  int[] sortedRows(int d) {
+    return sorted[d];
+  }
+
+  int sortedCount(int d) {
+    return sortedCount[d];
+  }
+
+  int size() {
+    return size;
+  }
+
+  double score(int row) {
+    return scores[row];
+  }
+
+  double value(int row, int dimension) {
+    return columns[dimension][row];
+  }
+
+  /** Number of rows with a score (COMPLETE trials). */
+  int scoredCount() {
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      if (!Double.isNaN(scores[i])) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

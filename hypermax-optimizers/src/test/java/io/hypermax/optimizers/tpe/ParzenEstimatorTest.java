@@ -1,0 +1,102 @@
+package io.hypermax.optimizers.tpe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hypermax.core.space.NumberDistribution;
+import io.hypermax.core.space.Parameter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ParzenEstimatorTest {
+  private static final Dimension X = Dimension.of(Parameter.of("x", NumberDistribution.uniform(-5, 10)));
+
+  private static double[] ones(int n) {
+    double[] w = new double[n];
+    Arrays.fill(w, 1);
+    return w;
+  }
+
+  @Test
+  void sortedInputGivesTheSameMixtureAsUnsorted() {
+    double[] values = {3.0, -4.5, 2.0, 2.0, 9.9, 0.1, 7.5, 2.0, -1.0};
+    double[] weights = {0.2, 0.4, 1, 1, 1, 0.6, 1, 0.8, 1};
+    Integer[] order = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+    Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+    double[] sortedValues = new double[values.length];
+    double[] sortedWeights = new double[values.length];
+    for (int i = 0; i < order.length; i++) {
+      sortedValues[i] = values[order[i]];
+      sortedWeights[i] = weights[order[i]];
+    }
+    for (TpeSettings s : List.of(TpeSettings.DEFAULTS, TpeSettings.from(io.hypermax.core.config.ConfigNode.empty(null, "search")))) {
+      ParzenEstimator plain = new ParzenEstimator(List.of(X), new double[][] {values}, weights, values.length, false, s);
+      ParzenEstimator sorted = new ParzenEstimator(List.of(X), new double[][] {sortedValues}, sortedWeights, values.length, true, s);
+      for (double x = -5; x <= 10; x += 0.37) {
+        assertEquals(plain.logDensity(new double[] {x}), sorted.logDensity(new double[] {x}), 1e-12, "at " + x);
+      }
+    }
+  }
+
+  @Test
+  void densityKernelsIntegrateToOne() {
+    TpeSettings density = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, true, 1.0, false, false, 0.0);
+    double[] values = {-4.9, 1.0, 1.2, 8.0};
+    ParzenEstimator p = new ParzenEstimator(List.of(X), new double[][] {values}, ones(4), 4, false, density);
+    double integral = 0;
+    double h = 0.001;
+    for (double x = -5 + h / 2; x < 10; x += h) {
+      integral += Math.exp(p.logDensity(new double[] {x})) * h;
+    }
+    assertEquals(1.0, integral, 1e-3);
+  }
+
+  @Test
+  void samplesFollowTheObservations() {
+    double[] values = {2.0, 2.1, 1.9, 2.05};
+    ParzenEstimator p = new ParzenEstimator(List.of(X), new double[][] {values}, ones(4), 4, false, TpeSettings.DEFAULTS);
+    SplittableRandom rng = new SplittableRandom(3);
+    int near = 0;
+    for (int i = 0; i < 2000; i++) {
+      double x = p.sample(rng)[0];
+      assertTrue(x >= -5 && x <= 10);
+      if (Math.abs(x - 2) < 3) {
+        near++;
+      }
+    }
+    // 4 of 5 components sit at ~2 with bandwidth >= 15/6: most draws land within 3 of it.
+    assertTrue(near > 1300, "draws near the observations: " + near);
+  }
+
+  @Test
+  void forgettingRampsOldObservationsDown() {
+    TpeSettings s = TpeSettings.DEFAULTS;
+    assertEquals(1.0, ParzenEstimator.forgettingWeight(0, s.nFullWeight(), s));
+    assertEquals(1.0 / 100, ParzenEstimator.forgettingWeight(0, 100, s), 1e-12);
+    assertEquals(1.0, ParzenEstimator.forgettingWeight(99, 100, s));
+    assertTrue(ParzenEstimator.forgettingWeight(30, 100, s) < ParzenEstimator.forgettingWeight(60, 100, s));
+  }
+
+  @Test
+  void recombinedDrawsMixCoordinatesOfDifferentObservations() {
+    Dimension a = Dimension.of(Parameter.of("a", NumberDistribution.uniform(0, 1)));
+    Dimension b = Dimension.of(Parameter.of("b", NumberDistribution.uniform(0, 1)));
+    TpeSettings narrow = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 0.01, true, false, 1.0);
+    double[][] columns = {{0.1, 0.9}, {0.1, 0.9}}; // observations (0.1, 0.1) and (0.9, 0.9)
+    ParzenEstimator p = new ParzenEstimator(List.of(a, b), columns, ones(2), 2, false, narrow);
+    SplittableRandom rng = new SplittableRandom(5);
+    int mixedJoint = 0;
+    int mixedRecombined = 0;
+    for (int i = 0; i < 3000; i++) {
+      double[] joint = p.sample(rng, false);
+      double[] recombined = p.sample(rng, true);
+      mixedJoint += Math.abs(joint[0] - 0.1) < 0.05 && Math.abs(joint[1] - 0.9) < 0.05 ? 1 : 0;
+      mixedRecombined += Math.abs(recombined[0] - 0.1) < 0.05 && Math.abs(recombined[1] - 0.9) < 0.05 ? 1 : 0;
+    }
+    // Each observation has weight 1/3 (the prior the rest): a recombined draw pairs them with probability 1/9.
+    assertTrue(mixedRecombined > 200, "recombined draws at (0.1, 0.9): " + mixedRecombined);
+    assertTrue(mixedJoint < 30, "joint draws at (0.1, 0.9) come only from the prior: " + mixedJoint);
+  }
+}
