@@ -74,7 +74,20 @@ public final class Stats {
     if (!Double.isFinite(v) || v == 0) {
       return v;
     }
-    return new BigDecimal(v).round(new MathContext(digits)).doubleValue();
+    // Scale so the kept digits are the integer part, round, scale back. Dividing an integer by an exact
+    // power of ten gives the double nearest the decimal, so it prints as the short decimal.
+    int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+    int shift = digits - 1 - exponent;
+    if (shift > 300 || shift < -300) {
+      return new BigDecimal(v).round(new MathContext(digits)).doubleValue();
+    }
+    if (shift >= 0) {
+      double scale = Math.pow(10, shift);
+      double r = Math.rint(v * scale);
+      return Double.isFinite(r) && Math.abs(r) < 1e15 ? r / scale : new BigDecimal(v).round(new MathContext(digits)).doubleValue();
+    }
+    double scale = Math.pow(10, -shift);
+    return Math.rint(v / scale) * scale;
   }
 
   /** Fractional ranks (ties share their average rank), 0-based. */

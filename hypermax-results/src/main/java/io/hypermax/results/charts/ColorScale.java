@@ -32,6 +32,15 @@ public final class ColorScale {
     return RED;
   }
 
+  /** {@code size} RGB values sampled evenly over 0..1, for colouring many pixels quickly. */
+  public static int[] lookup(ColorStops s, int size) {
+    int[] lut = new int[size];
+    for (int i = 0; i < size; i++) {
+      lut[i] = color(i / (double) (size - 1), s).getRGB();
+    }
+    return lut;
+  }
+
   private static Color mix(Color a, Color b, double f) {
     double w = Double.isFinite(f) ? Math.max(0, Math.min(1, f)) : 1;
     return new Color(

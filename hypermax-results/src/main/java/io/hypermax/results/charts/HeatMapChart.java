@@ -24,7 +24,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * result and were filled from their neighbours), axes ticked at the bucket edges.
  */
 public final class HeatMapChart {
-  private static final int PIXELS_PER_CELL = 24;
+  private static final int PIXELS_PER_CELL = 16;
+  private static final int LUT_SIZE = 1024;
 
   private HeatMapChart() {}
 
@@ -104,6 +105,8 @@ public final class HeatMapChart {
     int w = nx * PIXELS_PER_CELL;
     int h = ny * PIXELS_PER_CELL;
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    int[] pixels = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+    int[] lut = ColorScale.lookup(stops, LUT_SIZE);
     for (int py = 0; py < h; py++) {
       // Image row 0 is the top: the largest y bucket.
       double fy = clamp((h - py - 0.5) / PIXELS_PER_CELL - 0.5, ny - 1);
@@ -120,7 +123,7 @@ public final class HeatMapChart {
                 + wx * (1 - wy) * positions[i1][j0]
                 + (1 - wx) * wy * positions[i0][j1]
                 + wx * wy * positions[i1][j1];
-        img.setRGB(px, py, ColorScale.color(t, stops).getRGB());
+        pixels[py * w + px] = lut[(int) (clamp(t, 1) * (LUT_SIZE - 1) + 0.5)];
       }
     }
     return img;

@@ -29,7 +29,12 @@ public final class Numbers {
       }
       return mantissa + "e" + Integer.parseInt(s.substring(e + 1));
     }
-    return new BigDecimal(Stats.round(v, digits)).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+    double r = Stats.round(v, digits);
+    String s = Double.toString(r);
+    if (s.indexOf('E') >= 0) {
+      return new BigDecimal(s).stripTrailingZeros().toPlainString();
+    }
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
 
   /** A NumberFormat for axes that uses {@link #format(double, int)} with 4 digits. */

@@ -20,10 +20,10 @@ import java.nio.file.Path;
  * two-parameter scatters and the time matrix, each PNG with its CSV.
  */
 public final class PairOutputs {
-  static final int MATRIX_WIDTH = 860;
-  static final int MATRIX_HEIGHT = 720;
-  static final int SCATTER_WIDTH = 820;
-  static final int SCATTER_HEIGHT = 680;
+  static final int MATRIX_WIDTH = 780;
+  static final int MATRIX_HEIGHT = 660;
+  static final int SCATTER_WIDTH = 760;
+  static final int SCATTER_HEIGHT = 620;
 
   private PairOutputs() {}
 
@@ -101,13 +101,15 @@ public final class PairOutputs {
 
   private static void lossMatrix(CellGrid g, String title, String subtitle, Path dir, String name) throws IOException {
     double[][] pos = globalPositions(g);
-    ColorStops stops = ColorStops.percentiles(g.allBadness());
     matrixCsv(g, pos).write(dir.resolve(name + ".csv"));
+    Png.write(lossMatrixChart(g, pos, title, subtitle), MATRIX_WIDTH, MATRIX_HEIGHT, dir.resolve(name + ".png"));
+  }
+
+  /** A loss (or time) matrix chart with global percentile colours; the legend runs from the best to the worst cell. */
+  static org.jfree.chart.JFreeChart lossMatrixChart(CellGrid g, double[][] positions, String title, String subtitle) {
     double[] ends = bestAndWorst(g);
-    Png.write(
-        HeatMapChart.create(g, pos, stops, title + " of " + g.x().path() + " vs " + g.y().path(), subtitle,
-            g.key().label(), ends[0], ends[1]),
-        MATRIX_WIDTH, MATRIX_HEIGHT, dir.resolve(name + ".png"));
+    return HeatMapChart.create(g, positions, ColorStops.percentiles(g.allBadness()),
+        title + " of " + g.x().path() + " vs " + g.y().path(), subtitle, g.key().label(), ends[0], ends[1]);
   }
 
   private static void responseMatrix(CellGrid g, String title, Path dir, String name) throws IOException {

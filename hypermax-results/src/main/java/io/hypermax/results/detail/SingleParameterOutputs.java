@@ -19,8 +19,8 @@ import java.nio.file.Path;
 public final class SingleParameterOutputs {
   public static final int BUCKETS = 20;
   public static final double TOP = 0.1;
-  static final int WIDTH = 900;
-  static final int HEIGHT = 600;
+  static final int WIDTH = 840;
+  static final int HEIGHT = 560;
 
   private SingleParameterOutputs() {}
 
