@@ -33,6 +33,11 @@ public final class PairOutputs {
     Path dir = root.resolve(nx).resolve(ny);
     String pair = nx + "_" + ny;
     String where = x.path() + "/" + y.path() + "/";
+    if (obs.withNumbers(ValueKey.LOSS, x.path(), y.path()).size() < 2) {
+      // e.g. parameters of two different anyOf branches: never active in the same trial
+      notes.add(where, "skipped, fewer than 2 results have both " + x.path() + " and " + y.path());
+      return;
+    }
     for (double fraction : new double[] {1, SingleParameterOutputs.TOP}) {
       String top = fraction < 1 ? "top_10_percent_" : "";
       for (Reduction r : Reduction.values()) {
