@@ -34,11 +34,11 @@ public final class CategoryCharts {
     }
     BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
     renderer.setSeriesPaint(0, new Color(31, 119, 180, 140));
-    renderer.setMeanVisible(true);
+    renderer.setMeanVisible(false); // its marker grows with the box width and hides the median; the CSV has the mean
     renderer.setMaxOutlierVisible(false);
     renderer.setMinOutlierVisible(false);
     renderer.setMaximumBarWidth(0.15);
-    CategoryAxis axis = new CategoryAxis(stats.path() + " (results per value)");
+    CategoryAxis axis = new CategoryAxis(stats.path());
     ChartStyle.font(axis);
     NumberAxis loss = new NumberAxis("loss");
     loss.setAutoRangeIncludesZero(false);
@@ -48,7 +48,7 @@ public final class CategoryCharts {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(ChartStyle.GRID);
     return ChartStyle.chart(
-        "Loss by " + stats.path(), "box: quartiles and median, whiskers: min and max, circle: mean", plot, false);
+        "Loss by " + stats.path(), "box: quartiles and median; whiskers: min and max; (n): results per value", plot, false);
   }
 
   /** Deterministic horizontal offset of a trial's point within its category's band. */

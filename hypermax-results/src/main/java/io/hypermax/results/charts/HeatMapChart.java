@@ -5,6 +5,7 @@ import io.hypermax.results.analysis.ColorStops;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYDataImageAnnotation;
@@ -24,7 +25,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * result and were filled from their neighbours), axes ticked at the bucket edges.
  */
 public final class HeatMapChart {
-  private static final int PIXELS_PER_CELL = 16;
+  /** The colour field is computed at about this many pixels along its longer side, then scaled smoothly. */
+  private static final int FIELD_PIXELS = 240;
   private static final int LUT_SIZE = 1024;
 
   private HeatMapChart() {}
@@ -73,6 +75,8 @@ public final class HeatMapChart {
       }
     }
     JFreeChart chart = ChartStyle.chart(title, subtitle, plot, false);
+    // Scale the colour field smoothly rather than in visible blocks.
+    chart.getRenderingHints().put(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     chart.addSubtitle(legend(legendLabel, legendLow, legendHigh, stops));
     return chart;
   }
@@ -102,19 +106,20 @@ public final class HeatMapChart {
   private static BufferedImage image(double[][] positions, ColorStops stops) {
     int nx = positions.length;
     int ny = positions[0].length;
-    int w = nx * PIXELS_PER_CELL;
-    int h = ny * PIXELS_PER_CELL;
+    int ppc = Math.max(4, FIELD_PIXELS / Math.max(nx, ny));
+    int w = nx * ppc;
+    int h = ny * ppc;
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     int[] pixels = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
     int[] lut = ColorScale.lookup(stops, LUT_SIZE);
     for (int py = 0; py < h; py++) {
       // Image row 0 is the top: the largest y bucket.
-      double fy = clamp((h - py - 0.5) / PIXELS_PER_CELL - 0.5, ny - 1);
+      double fy = clamp((h - py - 0.5) / ppc - 0.5, ny - 1);
       int j0 = (int) Math.floor(fy);
       int j1 = Math.min(j0 + 1, ny - 1);
       double wy = fy - j0;
       for (int px = 0; px < w; px++) {
-        double fx = clamp((px + 0.5) / PIXELS_PER_CELL - 0.5, nx - 1);
+        double fx = clamp((px + 0.5) / ppc - 0.5, nx - 1);
         int i0 = (int) Math.floor(fx);
         int i1 = Math.min(i0 + 1, nx - 1);
         double wx = fx - i0;
