@@ -12,6 +12,7 @@ import io.hypermax.core.spi.ResultGeneratorProvider;
 import io.hypermax.core.study.Journal;
 import io.hypermax.core.study.StudySnapshot;
 import io.hypermax.core.trial.Trial;
+import io.hypermax.results.detail.ChartsProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,11 @@ final class ResultsCommand implements Callable<Integer> {
     registry.problems().forEach(p -> System.err.println("warning: " + p));
 
     StudySnapshot snapshot = snapshot(cfg, Journal.read(dir));
+    // No trials compete for the CPU here: draw charts on every core unless told otherwise.
+    if (System.getProperty(ChartsProvider.THREADS_PROPERTY) == null) {
+      System.setProperty(
+          ChartsProvider.THREADS_PROPERTY, Integer.toString(Math.min(8, Runtime.getRuntime().availableProcessors())));
+    }
     ConfigNode results = forceGraphs ? withGraphs(cfg) : cfg.results();
     long start = System.nanoTime();
     int failures = 0;

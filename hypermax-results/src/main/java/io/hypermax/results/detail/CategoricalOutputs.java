@@ -22,8 +22,7 @@ public final class CategoricalOutputs {
       for (CategoryStats.Group g : stats.groups()) {
         t.row(g.label(), g.count(), g.min(), g.q1(), g.median(), g.q3(), g.max(), g.mean());
       }
-      t.write(dir.resolve(box + ".csv"));
-      Png.write(CategoryCharts.box(stats), 900, 600, dir.resolve(box + ".png"));
+      ChartFile.write(t, dir.resolve(box + ".csv"), dir.resolve(box + ".png"), 900, 600, () -> CategoryCharts.box(stats));
     });
     Attempt.run(notes, p.path() + "/" + strip + ".png", () -> {
       CategoryStats stats = stats(obs, p);
@@ -34,8 +33,7 @@ public final class CategoricalOutputs {
           t.row(g.label(), g.trials()[k], g.losses()[k], i + CategoryCharts.jitter(g.trials()[k]));
         }
       }
-      t.write(dir.resolve(strip + ".csv"));
-      Png.write(CategoryCharts.strip(stats), 900, 600, dir.resolve(strip + ".png"));
+      ChartFile.write(t, dir.resolve(strip + ".csv"), dir.resolve(strip + ".png"), 900, 600, () -> CategoryCharts.strip(stats));
     });
   }
 

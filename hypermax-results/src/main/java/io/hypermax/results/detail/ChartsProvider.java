@@ -24,11 +24,24 @@ public final class ChartsProvider implements ResultGeneratorProvider {
     return "Charts with their CSVs: loss/time per parameter, loss matrices per pair, history, importance (results.graphs).";
   }
 
+  /** System property: how many threads draw charts (default: one core fewer than the machine has, 1..4). */
+  public static final String THREADS_PROPERTY = "hypermax.charts.threads";
+
+  /**
+   * While a search runs, charts must leave a core to the trials; {@code hypermax results} (no trials) sets
+   * {@value #THREADS_PROPERTY} to use every core.
+   */
+  static int threads() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int fallback = Math.max(1, Math.min(4, cores - 1));
+    return Math.max(1, Integer.getInteger(THREADS_PROPERTY, fallback));
+  }
+
   @Override
   public ResultGenerator create(Context context) {
     boolean graphs = context.results().bool("graphs", true);
     Path root = context.directory();
-    int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    int threads = threads();
     return new ResultGenerator() {
       @Override
       public Cost cost() {

@@ -20,8 +20,7 @@ public final class OverviewOutputs {
       History h = history(obs);
       CsvTable t = new CsvTable("trial", "loss", "best_so_far");
       h.entries().forEach(e -> t.row(e.trial(), e.loss(), e.bestSoFar()));
-      t.write(root.resolve(HISTORY + ".csv"));
-      Png.write(HistoryChart.create(h), 1000, 550, root.resolve(HISTORY + ".png"));
+      ChartFile.write(t, root.resolve(HISTORY + ".csv"), root.resolve(HISTORY + ".png"), 1000, 550, () -> HistoryChart.create(h));
     });
   }
 
@@ -30,9 +29,9 @@ public final class OverviewOutputs {
       Importance imp = importance(obs);
       CsvTable t = new CsvTable("parameter", "omega_squared", "share", "groups");
       imp.entries().forEach(e -> t.row(e.parameter(), e.omegaSquared(), e.share(), e.groups()));
-      t.write(root.resolve(IMPORTANCE + ".csv"));
       int height = Math.max(350, 120 + 45 * imp.entries().size());
-      Png.write(ImportanceChart.create(imp), 900, height, root.resolve(IMPORTANCE + ".png"));
+      ChartFile.write(
+          t, root.resolve(IMPORTANCE + ".csv"), root.resolve(IMPORTANCE + ".png"), 900, height, () -> ImportanceChart.create(imp));
     });
   }
 

@@ -106,8 +106,8 @@ public final class PairOutputs {
 
   private static void lossMatrix(CellGrid g, String title, String subtitle, Path dir, String name) throws IOException {
     double[][] pos = globalPositions(g);
-    matrixCsv(g, pos).write(dir.resolve(name + ".csv"));
-    Png.write(lossMatrixChart(g, pos, title, subtitle), MATRIX_WIDTH, MATRIX_HEIGHT, dir.resolve(name + ".png"));
+    ChartFile.write(matrixCsv(g, pos), dir.resolve(name + ".csv"), dir.resolve(name + ".png"), MATRIX_WIDTH, MATRIX_HEIGHT,
+        () -> lossMatrixChart(g, pos, title, subtitle));
   }
 
   /** A loss (or time) matrix chart with global percentile colours; the legend runs from the best to the worst cell. */
@@ -119,12 +119,10 @@ public final class PairOutputs {
 
   private static void responseMatrix(CellGrid g, String title, Path dir, String name) throws IOException {
     double[][] ranks = g.rowRanks();
-    matrixCsv(g, ranks).write(dir.resolve(name + ".csv"));
-    Png.write(
-        HeatMapChart.create(g, ranks, ColorStops.FIXED, title + " of " + g.x().path() + " vs " + g.y().path(),
+    ChartFile.write(matrixCsv(g, ranks), dir.resolve(name + ".csv"), dir.resolve(name + ".png"), MATRIX_WIDTH, MATRIX_HEIGHT,
+        () -> HeatMapChart.create(g, ranks, ColorStops.FIXED, title + " of " + g.x().path() + " vs " + g.y().path(),
             "colour: rank within each row (" + g.y().path() + " bucket); blue = best of the row",
-            "rank within row", 0, 1),
-        MATRIX_WIDTH, MATRIX_HEIGHT, dir.resolve(name + ".png"));
+            "rank within row", 0, 1));
   }
 
   /** The value of the best cell and of the worst cell (what the blue and red ends of the legend mean). */
@@ -174,9 +172,9 @@ public final class PairOutputs {
     for (PairScatter.Point p : s.points()) {
       t.row(p.x(), p.y(), p.loss(), p.count(), Stats.round(p.color(), 4), Stats.round(p.size(), 4));
     }
-    t.write(dir.resolve(name + ".csv"));
     String title = (fraction < 1 ? "Scatter Chart (top 10 percent)" : "Scatter Chart") + " of " + x.path() + " vs " + y.path();
     String sub = results + (fraction < 1 ? " best" : "") + " results; best loss of each point; large and blue = good";
-    Png.write(PairScatterChart.create(s, title, sub), SCATTER_WIDTH, SCATTER_HEIGHT, dir.resolve(name + ".png"));
+    ChartFile.write(t, dir.resolve(name + ".csv"), dir.resolve(name + ".png"), SCATTER_WIDTH, SCATTER_HEIGHT,
+        () -> PairScatterChart.create(s, title, sub));
   }
 }

@@ -98,7 +98,7 @@ public final class SingleParameterOutputs {
   private static void emit(
       ParameterSeries s, String title, String subtitle, Path dir, String png, String csv, CsvTable table)
       throws IOException {
-    table.write(dir.resolve(csv + ".csv"));
-    Png.write(SeriesChart.create(s, title + " for " + s.parameter().path(), subtitle), WIDTH, HEIGHT, dir.resolve(png + ".png"));
+    ChartFile.write(table, dir.resolve(csv + ".csv"), dir.resolve(png + ".png"), WIDTH, HEIGHT,
+        () -> SeriesChart.create(s, title + " for " + s.parameter().path(), subtitle));
   }
 }

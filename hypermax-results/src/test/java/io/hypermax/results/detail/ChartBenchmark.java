@@ -20,7 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The full detailed pass (charts, correlations, report) on 500 trials × 8 numeric parameters.
+ * The full detailed pass (charts, correlations, report) on 500 trials × 8 numeric parameters: cold,
+ * incremental after one more trial, and redrawing everything.
  * Not part of the default test run: {@code mvn -B -q -pl hypermax-results -am verify
  * -Dtest=ChartBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dhypermax.bench=true}.
  */
@@ -40,14 +41,20 @@ class ChartBenchmark {
       params.add(Parameter.of("p" + i, d));
     }
     SearchSpace space = new SearchSpace(params);
-    StudySnapshot snap = TestStudies.sampled(space, 500, 11, ChartBenchmark::loss, p -> 1 + loss(p) / 10, Direction.MINIMIZE);
+    StudySnapshot all = TestStudies.sampled(space, 501, 11, ChartBenchmark::loss, p -> 1 + loss(p) / 10, Direction.MINIMIZE);
+    StudySnapshot first500 =
+        new StudySnapshot(space, all.trials().subList(0, 500), all.direction(), all.iterations(), all.seed());
     Path dir = Files.createTempDirectory("hypermax-bench");
     ResultGeneratorProvider.Context ctx =
         new ResultGeneratorProvider.Context(
             new ConfigNode("bench", "results", JsonNodeFactory.instance.objectNode()), dir, null);
     var providers = List.of(new ChartsProvider(), new CorrelationsProvider(), new ReportProvider());
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    for (int round = 1; round <= 2; round++) {
+    // 1: a full pass into an empty directory; 2: the pass after one more trial (what a running search does);
+    // 3: a full pass that redraws everything (JIT warm).
+    for (int round = 1; round <= 3; round++) {
+      StudySnapshot snap = round == 1 ? first500 : all;
+      System.setProperty(ChartFile.REDRAW_PROPERTY, Boolean.toString(round == 3));
       long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       for (ResultGeneratorProvider p : providers) {
@@ -60,8 +67,8 @@ class ChartBenchmark {
         files = walk.filter(Files::isRegularFile).count();
       }
       System.out.printf(
-          "round %d: %d files, wall %.2f s, process CPU %.2f s, %d cores, load %.1f%n",
-          round, files, wall / 1e9, cpu / 1e9, Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage());
+          "round %d (%s): %d files, wall %.2f s, process CPU %.2f s, %d cores, load %.1f%n",
+          round, round == 1 ? "500 trials, empty dir" : round == 2 ? "501 trials, incremental" : "501 trials, redraw all", files, wall / 1e9, cpu / 1e9, Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage());
     }
   }
 
