@@ -62,6 +62,10 @@ final class ResultsCommand implements Callable<Integer> {
     registry.problems().forEach(p -> System.err.println("warning: " + p));
 
     StudySnapshot snapshot = snapshot(cfg, Journal.read(dir));
+    // An explicit regeneration redraws every chart (a newer hypermax may draw them differently).
+    if (System.getProperty(ChartsProvider.REDRAW_PROPERTY) == null) {
+      System.setProperty(ChartsProvider.REDRAW_PROPERTY, "true");
+    }
     // No trials compete for the CPU here: draw charts on every core unless told otherwise.
     if (System.getProperty(ChartsProvider.THREADS_PROPERTY) == null) {
       System.setProperty(

@@ -24,6 +24,9 @@ public final class ChartsProvider implements ResultGeneratorProvider {
     return "Charts with their CSVs: loss/time per parameter, loss matrices per pair, history, importance (results.graphs).";
   }
 
+  /** System property: when true, every chart is redrawn even if its data did not change since the last pass. */
+  public static final String REDRAW_PROPERTY = ChartFile.REDRAW_PROPERTY;
+
   /** System property: how many threads draw charts (default: one core fewer than the machine has, 1..4). */
   public static final String THREADS_PROPERTY = "hypermax.charts.threads";
 
