@@ -83,11 +83,16 @@ public final class Stats {
     }
     if (shift >= 0) {
       double scale = Math.pow(10, shift);
-      double r = Math.rint(v * scale);
+      double r = halfUp(v * scale);
       return Double.isFinite(r) && Math.abs(r) < 1e15 ? r / scale : new BigDecimal(v).round(new MathContext(digits)).doubleValue();
     }
     double scale = Math.pow(10, -shift);
-    return Math.rint(v / scale) * scale;
+    return halfUp(v / scale) * scale;
+  }
+
+  /** Rounds half away from zero (Math.rint rounds half to even: 1234.5 would become 1234). */
+  private static double halfUp(double x) {
+    return Math.copySign(Math.floor(Math.abs(x) + 0.5), x);
   }
 
   /** Fractional ranks (ties share their average rank), 0-based. */
