@@ -11,7 +11,8 @@ import org.apache.commons.math3.linear.RealVector;
  * (parameter vs parameter). On the diagonal: the feature's standardized coefficient in a ridge
  * regression of the loss on all features (parameter vs loss, with the other parameters accounted
  * for). Each part is rescaled so its largest magnitude is 10, signs kept: "about −10..+10", as the
- * original describes. Positive means a larger value goes with a larger loss.
+ * original describes. Positive means a larger value goes with a larger loss. Two one-hot columns of the
+ * same parameter are shown as 0 (they exclude each other by construction) and do not set the scale.
  *
  * @param raw the same numbers before rescaling
  */
@@ -47,7 +48,7 @@ public record Correlations(Features features, double[][] raw, double[][] scaled)
       for (int j = 0; j < k; j++) {
         if (i == j) {
           diagMax = Math.max(diagMax, Math.abs(raw[i][j]));
-        } else {
+        } else if (!sameParameter(f, i, j)) {
           offMax = Math.max(offMax, Math.abs(raw[i][j]));
         }
       }
@@ -56,10 +57,16 @@ public record Correlations(Features features, double[][] raw, double[][] scaled)
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
         double max = i == j ? diagMax : offMax;
-        scaled[i][j] = max > 0 ? Stats.round(raw[i][j] * 10 / max, 4) : 0;
+        boolean structural = i != j && sameParameter(f, i, j);
+        scaled[i][j] = max > 0 && !structural ? Stats.round(raw[i][j] * 10 / max, 4) : 0;
       }
     }
     return new Correlations(f, raw, scaled);
+  }
+
+  /** One-hot columns of one parameter are anti-correlated by construction: that says nothing about the study. */
+  private static boolean sameParameter(Features f, int i, int j) {
+    return f.parameters().get(i).equals(f.parameters().get(j));
   }
 
   private static double[] standardize(double[] v) {

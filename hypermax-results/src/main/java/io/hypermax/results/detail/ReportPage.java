@@ -102,7 +102,11 @@ final class ReportPage {
           .append(Html.value(e.getValue())).append("</td></tr>");
     }
     html.append("</table>\n");
-    List<Observation> top = Observations.best(obs.all(), Math.min(1, 5.0 / Math.max(1, obs.size())), Observation::score);
+    List<Observation> top =
+        obs.all().stream()
+            .sorted(Comparator.comparingDouble(Observation::score).thenComparingInt(Observation::trial))
+            .limit(5)
+            .toList();
     if (top.size() > 1) {
       html.append("<p>Best ").append(top.size()).append(" trials:</p><table><tr><th>trial</th><th>loss</th><th>time</th>");
       List<String> params = new ArrayList<>(t.flatParameters().keySet());
