@@ -94,12 +94,22 @@ public final class HeatMapChart {
   }
 
   private static NumberAxis indexAxis(String label, boolean log, double[] edges) {
-    NumberAxis axis = new NumberAxis(log ? label + " (log-spaced buckets)" : label);
+    NumberAxis axis = new NumberAxis(log && logSpaced(edges) ? label + " (log-spaced buckets)" : label);
     axis.setRange(0, edges.length - 1);
     axis.setAutoRange(false);
     axis.setTickUnit(new NumberTickUnit(1, Numbers.edgeFormat(edges)));
     ChartStyle.font(axis);
     return axis;
+  }
+
+  /** Whether the edges grow by a constant factor (rounded parameters with few values get one bucket per value instead). */
+  private static boolean logSpaced(double[] edges) {
+    if (edges.length < 3 || !(edges[0] > 0)) {
+      return false;
+    }
+    double first = edges[1] / edges[0];
+    double last = edges[edges.length - 1] / edges[edges.length - 2];
+    return Math.abs(first - last) < 1e-6 * first && first > 1;
   }
 
   /** The colour field: bilinear interpolation of the cell positions between cell centres. */
