@@ -77,6 +77,7 @@ public final class CategoryCharts {
     loss.setNumberFormatOverride(Numbers.axisFormat());
     ChartStyle.font(loss);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+    renderer.setDrawOutlines(false); // same colour as the fill: drawing it only doubles the cost
     renderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     renderer.setSeriesPaint(0, ChartStyle.POINT);
     XYPlot plot = new XYPlot(new XYSeriesCollection(series), axis, loss, renderer);

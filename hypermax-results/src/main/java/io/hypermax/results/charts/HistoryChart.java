@@ -23,6 +23,7 @@ public final class HistoryChart {
       best.add(e.trial(), e.bestSoFar());
     }
     XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+    dots.setDrawOutlines(false); // same colour as the fill: drawing it only doubles the cost
     dots.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     dots.setSeriesPaint(0, ChartStyle.POINT);
     XYStepRenderer step = new XYStepRenderer();

@@ -34,6 +34,7 @@ public final class PairScatterChart {
             return new Ellipse2D.Double(-d / 2, -d / 2, d, d);
           }
         };
+    renderer.setDrawOutlines(false); // same colour as the fill: drawing it only doubles the cost
     boolean xLog = s.x().log() && s.points().stream().allMatch(p -> p.x() > 0);
     boolean yLog = s.y().log() && s.points().stream().allMatch(p -> p.y() > 0);
     XYPlot plot =

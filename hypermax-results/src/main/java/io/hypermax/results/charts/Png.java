@@ -13,7 +13,7 @@ import java.util.zip.DeflaterOutputStream;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Renders charts to PNG bytes and files. Encodes PNGs itself (8-bit RGB, "Sub" row filter, fastest
+ * Renders charts to PNG bytes and files. Encodes PNGs itself (8-bit RGB, no row filter, fastest
  * deflate): ImageIO's encoder spends 3x longer than drawing the chart, and a results pass writes
  * hundreds of PNGs.
  */
@@ -61,27 +61,18 @@ public final class Png {
               : null;
       int[] argb = new int[w];
       byte[] row = new byte[1 + 3 * w];
-      row[0] = 1; // "Sub": each byte minus the one to its left; flat areas become runs of zeros
+      row[0] = 0; // filter "None": measured as fast as "Sub" and no bigger on charts (long runs of equal pixels)
       for (int y = 0; y < h; y++) {
         if (pixels != null) {
           System.arraycopy(pixels, y * w, argb, 0, w);
         } else {
           image.getRGB(0, y, w, 1, argb, 0, w);
         }
-        int pr = 0;
-        int pg = 0;
-        int pb = 0;
         for (int x = 0, k = 1; x < w; x++) {
           int p = argb[x];
-          int r = (p >> 16) & 0xFF;
-          int g = (p >> 8) & 0xFF;
-          int b = p & 0xFF;
-          row[k++] = (byte) (r - pr);
-          row[k++] = (byte) (g - pg);
-          row[k++] = (byte) (b - pb);
-          pr = r;
-          pg = g;
-          pb = b;
+          row[k++] = (byte) (p >> 16);
+          row[k++] = (byte) (p >> 8);
+          row[k++] = (byte) p;
         }
         z.write(row);
       }
