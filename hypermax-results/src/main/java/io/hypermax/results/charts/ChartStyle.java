@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.Plot;
@@ -50,17 +49,14 @@ public final class ChartStyle {
     plot.setOutlinePaint(Color.GRAY);
   }
 
-  /** A value axis: logarithmic (base 10, compact labels) or linear, labelled with {@code label}. */
-  public static ValueAxis axis(String label, boolean log) {
+  /**
+   * A value axis for data spanning {@code min..max}: logarithmic (base 10, compact labels) or linear,
+   * labelled with {@code label}.
+   */
+  public static ValueAxis axis(String label, boolean log, double min, double max) {
     ValueAxis axis;
-    if (log) {
-      LogAxis a = new LogAxis(label + " (log scale)");
-      a.setBase(10);
-      a.setNumberFormatOverride(Numbers.axisFormat());
-      a.setSmallestValue(1e-300);
-      // Whole decades only: half-decade ticks read as 3.162e-4.
-      a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-      axis = a;
+    if (log && min > 0) {
+      axis = new RoundLogAxis(label + " (log scale)");
     } else {
       NumberAxis a = new NumberAxis(label);
       a.setAutoRangeIncludesZero(false);

@@ -15,6 +15,14 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class PairScatterChart {
   private PairScatterChart() {}
 
+  private static double min(PairScatter s, boolean x) {
+    return s.points().stream().mapToDouble(p -> x ? p.x() : p.y()).min().orElse(1);
+  }
+
+  private static double max(PairScatter s, boolean x) {
+    return s.points().stream().mapToDouble(p -> x ? p.x() : p.y()).max().orElse(1);
+  }
+
   public static JFreeChart create(PairScatter s, String title, String subtitle) {
     XYSeries series = new XYSeries("results", false, true);
     for (PairScatter.Point p : s.points()) {
@@ -39,7 +47,8 @@ public final class PairScatterChart {
     boolean yLog = s.y().log() && s.points().stream().allMatch(p -> p.y() > 0);
     XYPlot plot =
         new XYPlot(
-            new XYSeriesCollection(series), ChartStyle.axis(s.x().path(), xLog), ChartStyle.axis(s.y().path(), yLog), renderer);
+            new XYSeriesCollection(series), ChartStyle.axis(s.x().path(), xLog, min(s, true), max(s, true)),
+            ChartStyle.axis(s.y().path(), yLog, min(s, false), max(s, false)), renderer);
     ChartStyle.style(plot);
     return ChartStyle.chart(title, subtitle, plot, false);
   }

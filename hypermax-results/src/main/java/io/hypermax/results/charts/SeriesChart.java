@@ -1,6 +1,7 @@
 package io.hypermax.results.charts;
 
 import io.hypermax.results.analysis.ParameterSeries;
+import io.hypermax.results.analysis.Stats;
 import java.awt.geom.Ellipse2D;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
@@ -43,7 +44,7 @@ public final class SeriesChart {
     range.setAutoRangeIncludesZero(false);
     range.setNumberFormatOverride(Numbers.axisFormat());
     ChartStyle.font(range);
-    XYPlot plot = new XYPlot(data, ChartStyle.axis(s.parameter().path(), log), range, renderer);
+    XYPlot plot = new XYPlot(data, ChartStyle.axis(s.parameter().path(), log, Stats.min(s.xs()), Stats.max(s.xs())), range, renderer);
     ChartStyle.style(plot);
     return ChartStyle.chart(title, subtitle, plot, s.trend().exists());
   }
