@@ -24,7 +24,13 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Hyperparameter optimization: runs the search described in CONFIG (JSON or YAML).",
-    subcommands = {ValidateCommand.class, InitCommand.class, PluginsCommand.class, BenchCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      InitCommand.class,
+      PluginsCommand.class,
+      ResultsCommand.class,
+      BenchCommand.class
+    })
 final class HypermaxCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "The search configuration.")

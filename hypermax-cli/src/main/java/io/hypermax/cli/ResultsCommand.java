@@ -1,0 +1,109 @@
+package io.hypermax.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hypermax.core.config.ConfigLoader;
+import io.hypermax.core.config.ConfigNode;
+import io.hypermax.core.config.HypermaxConfig;
+import io.hypermax.core.plugin.Plugins;
+import io.hypermax.core.run.SearchRun;
+import io.hypermax.core.space.SearchSpace;
+import io.hypermax.core.spi.ResultGenerator;
+import io.hypermax.core.spi.ResultGeneratorProvider;
+import io.hypermax.core.study.Journal;
+import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.trial.Trial;
+import io.hypermax.results.detail.ChartsProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hypermax results RESULTS_DIR}: rebuilds every result file (results.csv, best.json, charts,
+ * correlations, report) from the directory's journal and configuration copy, without running a trial.
+ */
+@Command(
+    name = "results",
+    mixinStandardHelpOptions = true,
+    description = "Regenerate every result file of RESULTS_DIR from its journal, without running trials.")
+final class ResultsCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "A results directory (holds journal.jsonl).")
+  Path directory;
+
+  @Option(
+      names = "--config",
+      paramLabel = "CONFIG",
+      description = "The search configuration, when RESULTS_DIR has no search.json (default: RESULTS_DIR/search.json).")
+  Path config;
+
+  @Option(names = "--graphs", description = "Draw the charts even if the configuration sets results.graphs: false.")
+  boolean forceGraphs;
+
+  @Mixin PluginOptions plugins;
+
+  @Override
+  public Integer call() {
+    Path dir = directory.toAbsolutePath().normalize();
+    if (!Journal.exists(dir)) {
+      throw new UserException(dir + " is not a results directory: it has no " + Journal.FILE_NAME, ErrorHandler.CONFIG_ERROR);
+    }
+    Path configFile = config != null ? config : dir.resolve(SearchRun.CONFIG_COPY);
+    if (!Files.isRegularFile(configFile)) {
+      throw new UserException(
+          configFile + " not found: pass the search configuration with --config", ErrorHandler.CONFIG_ERROR);
+    }
+    HypermaxConfig cfg = ConfigLoader.load(configFile);
+    Plugins registry = plugins.load(cfg.pluginPaths());
+    registry.problems().forEach(p -> System.err.println("warning: " + p));
+
+    StudySnapshot snapshot = snapshot(cfg, Journal.read(dir));
+    // An explicit regeneration redraws every chart (a newer hypermax may draw them differently).
+    if (System.getProperty(ChartsProvider.REDRAW_PROPERTY) == null) {
+      System.setProperty(ChartsProvider.REDRAW_PROPERTY, "true");
+    }
+    // No trials compete for the CPU here: draw charts on every core unless told otherwise.
+    if (System.getProperty(ChartsProvider.THREADS_PROPERTY) == null) {
+      System.setProperty(
+          ChartsProvider.THREADS_PROPERTY, Integer.toString(Math.min(8, Runtime.getRuntime().availableProcessors())));
+    }
+    ConfigNode results = forceGraphs ? withGraphs(cfg) : cfg.results();
+    long start = System.nanoTime();
+    int failures = 0;
+    for (ResultGeneratorProvider p : registry.resultGenerators()) {
+      ResultGenerator g = p.create(new ResultGeneratorProvider.Context(results, dir, cfg.raw()));
+      try {
+        g.generate(snapshot);
+      } catch (Exception | LinkageError e) {
+        failures++;
+        System.err.println("warning: result generator " + p.id() + " failed: " + e);
+      }
+    }
+    System.out.printf(
+        "regenerated %s from %d finished trials (%d complete) in %.1f s%n",
+        dir, snapshot.finished().size(), snapshot.complete().size(), (System.nanoTime() - start) / 1e9);
+    return failures == 0 ? 0 : 1;
+  }
+
+  /** The finished trials of the journal, with the nested parameter view the function received rebuilt from the space. */
+  static StudySnapshot snapshot(HypermaxConfig cfg, Journal.State state) {
+    SearchSpace space = cfg.space();
+    List<Trial> trials = new ArrayList<>();
+    for (Trial t : state.finished()) {
+      trials.add(new Trial(t.number(), t.assignment(), space.nest(t.assignment()), t.status(), t.start(), t.end(), t.result()));
+    }
+    long seed = state.seed() != null ? state.seed() : cfg.seed().orElse(0L);
+    return new StudySnapshot(space, trials, cfg.direction(), Math.max(cfg.iterations(), trials.size()), seed);
+  }
+
+  private static ConfigNode withGraphs(HypermaxConfig cfg) {
+    ObjectNode copy =
+        cfg.results().json() instanceof ObjectNode o ? o.deepCopy() : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    copy.put("graphs", true);
+    return new ConfigNode(cfg.results().file(), cfg.results().path(), copy);
+  }
+}

@@ -1,0 +1,51 @@
+package io.hypermax.results.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two-parameter scatter: one point per distinct (p1, p2) pair among the best {@code fraction}
+ * of results, holding the pair's best loss. Colour position and marker size follow the loss matrix
+ * rule (percentile stops over the points); large and blue is good, small and red is bad. Points are
+ * ordered worst first so the best ones are drawn on top.
+ */
+public record PairScatter(NumericParameter x, NumericParameter y, List<Point> points, ColorStops stops) {
+
+  /** @param color position on the colour scale, 0 best .. 1 worst; @param size marker diameter in pixels */
+  public record Point(double x, double y, double loss, int count, double color, double size) {}
+
+  public static final double MIN_SIZE = 5;
+  public static final double MAX_SIZE = 17;
+
+  public static PairScatter compute(Observations obs, NumericParameter x, NumericParameter y, double fraction) {
+    List<Observation> selected =
+        Observations.best(obs.withNumbers(ValueKey.LOSS, x.path(), y.path()), fraction, Observation::score);
+    Map<List<Double>, List<Observation>> byPair = new LinkedHashMap<>();
+    for (Observation o : selected) {
+      byPair.computeIfAbsent(List.of(o.number(x.path()), o.number(y.path())), k -> new ArrayList<>()).add(o);
+    }
+    List<Observation> bestOfPair = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
+    for (List<Observation> group : byPair.values()) {
+      bestOfPair.add(group.stream().min(Comparator.comparingDouble(Observation::score)).orElseThrow());
+      counts.add(group.size());
+    }
+    double[] badness = bestOfPair.stream().mapToDouble(Observation::score).toArray();
+    ColorStops stops = ColorStops.percentiles(badness);
+    double min = Stats.min(badness);
+    double max = Stats.max(badness);
+    List<Point> points = new ArrayList<>();
+    for (int i = 0; i < bestOfPair.size(); i++) {
+      Observation o = bestOfPair.get(i);
+      double c = ColorStops.position(badness[i], min, max);
+      double shrink = stops.red() > 0 ? Math.min(1, c * c / (stops.red() * stops.red())) : (c > 0 ? 1 : 0);
+      double size = max > min ? MIN_SIZE + (MAX_SIZE - MIN_SIZE) * (1 - shrink) : (MIN_SIZE + MAX_SIZE) / 2;
+      points.add(new Point(o.number(x.path()), o.number(y.path()), o.loss(), counts.get(i), c, size));
+    }
+    points.sort(Comparator.comparingDouble(Point::color).reversed());
+    return new PairScatter(x, y, List.copyOf(points), stops);
+  }
+}

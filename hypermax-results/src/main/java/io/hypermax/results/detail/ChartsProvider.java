@@ -1,0 +1,62 @@
+package io.hypermax.results.detail;
+
+import com.google.auto.service.AutoService;
+import io.hypermax.core.spi.ResultGenerator;
+import io.hypermax.core.spi.ResultGeneratorProvider;
+import io.hypermax.results.analysis.Observations;
+import java.nio.file.Path;
+
+/**
+ * The charts: per numeric parameter, per ordered pair of numeric parameters, per categorical
+ * parameter, the optimization history and parameter importance, each PNG with a CSV of its data,
+ * and {@code notes.txt}. Off when {@code results.graphs} is false.
+ */
+@AutoService(ResultGeneratorProvider.class)
+public final class ChartsProvider implements ResultGeneratorProvider {
+
+  @Override
+  public String id() {
+    return "charts";
+  }
+
+  @Override
+  public String description() {
+    return "Charts with their CSVs: loss/time per parameter, loss matrices per pair, history, importance (results.graphs).";
+  }
+
+  /** System property: when true, every chart is redrawn even if its data did not change since the last pass. */
+  public static final String REDRAW_PROPERTY = ChartFile.REDRAW_PROPERTY;
+
+  /** System property: how many threads draw charts (default: one core fewer than the machine has, 1..4). */
+  public static final String THREADS_PROPERTY = "hypermax.charts.threads";
+
+  /**
+   * While a search runs, charts must leave a core to the trials; {@code hypermax results} (no trials) sets
+   * {@value #THREADS_PROPERTY} to use every core.
+   */
+  static int threads() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int fallback = Math.max(1, Math.min(4, cores - 1));
+    return Math.max(1, Integer.getInteger(THREADS_PROPERTY, fallback));
+  }
+
+  @Override
+  public ResultGenerator create(Context context) {
+    boolean graphs = context.results().bool("graphs", true);
+    Path root = context.directory();
+    int threads = threads();
+    return new ResultGenerator() {
+      @Override
+      public Cost cost() {
+        return Cost.EXPENSIVE;
+      }
+
+      @Override
+      public void generate(io.hypermax.core.study.StudySnapshot snapshot) throws java.io.IOException {
+        if (graphs) {
+          ChartPass.run(Observations.of(snapshot), root, threads);
+        }
+      }
+    };
+  }
+}
