@@ -115,7 +115,7 @@ class ConfigErrorsTest {
     assertEquals(a.raw(), b.raw());
     assertEquals(7, b.iterations());
     assertEquals(3L, b.seed().orElseThrow());
-    assertEquals("random", b.method());
+    assertEquals("tpe", b.method(), "TPE is the default method");
     assertEquals(1, b.parallel());
   }
 }
