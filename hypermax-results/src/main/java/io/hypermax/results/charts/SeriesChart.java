@@ -13,6 +13,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** A single-parameter chart: the points of a {@link ParameterSeries} and its dashed trend line. */
 public final class SeriesChart {
+  private static final int TREND_STEPS = 60;
+
   private SeriesChart() {}
 
   public static JFreeChart create(ParameterSeries s, String title, String subtitle) {
@@ -22,10 +24,19 @@ public final class SeriesChart {
     }
     XYSeriesCollection data = new XYSeriesCollection(points);
     if (s.trend().exists()) {
-      // One trend value per distinct x, drawn through the same x values as the points.
+      // The trend at every point's x (the values in the CSV) plus an even grid on the axis's own
+      // scale, so the curve is smooth where points are sparse.
       TreeMap<Double, Double> trend = new TreeMap<>();
       for (ParameterSeries.Point p : s.points()) {
         trend.put(p.x(), s.trend().at(p.x()));
+      }
+      double lo = trend.firstKey();
+      double hi = trend.lastKey();
+      boolean logGrid = s.parameter().log() && lo > 0;
+      for (int i = 1; i < TREND_STEPS; i++) {
+        double f = i / (double) TREND_STEPS;
+        double x = logGrid ? Math.exp(Math.log(lo) + f * (Math.log(hi) - Math.log(lo))) : lo + f * (hi - lo);
+        trend.put(x, s.trend().at(x));
       }
       XYSeries line = new XYSeries(s.trend().kind() + " trend", true, false);
       trend.forEach(line::add);
