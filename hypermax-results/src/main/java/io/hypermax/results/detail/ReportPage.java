@@ -84,7 +84,7 @@ final class ReportPage {
         .append(snapshot.finished().size()).append(" finished trials of ").append(snapshot.iterations()).append(" planned: ")
         .append(obs.size()).append(" complete, ").append(failed).append(" failed, ").append(killed).append(" killed. ")
         .append("Direction: ").append(snapshot.direction().name().toLowerCase()).append(". Seed ").append(snapshot.seed())
-        .append(". <span class=\"muted\">Generated ").append(Html.esc(Instant.now())).append(".</span></p>\n");
+        .append(". <span class=\"muted\">Generated ").append(Html.esc(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).append(".</span></p>\n");
   }
 
   private void best() {
