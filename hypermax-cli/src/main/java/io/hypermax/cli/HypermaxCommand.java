@@ -116,6 +116,11 @@ final class HypermaxCommand implements Callable<Integer> {
         System.err.println("error: " + outcome.stopReason());
         return 1;
       }
+      if (outcome.snapshot().complete().isEmpty()) {
+        // Scripts and CI must be able to tell that the model never ran successfully.
+        System.err.println("error: no trial completed successfully; see results.csv and the logs folder");
+        return 1;
+      }
       return 0;
     }
   }

@@ -1,5 +1,7 @@
 package io.hypermax.cli;
 
+import io.hypermax.core.config.ConfigLoader;
+import io.hypermax.core.config.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,11 +23,24 @@ final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (Files.exists(file) && !force) {
-      throw new UserException(file + " already exists (use --force to overwrite)", 1);
+      throw new UserException(file + " already exists (use --force to overwrite)", ErrorHandler.CONFIG_ERROR);
     }
+    byte[] template;
     try (InputStream in = InitCommand.class.getResourceAsStream("template.yaml")) {
-      Files.write(file, in.readAllBytes());
+      template = in.readAllBytes();
     }
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".json")) {
+      // JSON has no comments: the same template without them (docs/config.md explains every key).
+      var tree = ConfigLoader.parseTree("template.yaml", new String(template, java.nio.charset.StandardCharsets.UTF_8));
+      template = (JsonValues.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.write(file, template);
     System.out.println("wrote " + file + "; edit it, then run: hypermax " + file);
     return 0;
   }

@@ -30,6 +30,11 @@ final class PluginOptions {
         all.add(dir);
       }
     }
+    for (Path p : pluginPath) {
+      if (!Files.exists(p)) {
+        throw new UserException("--plugin-path " + p + ": not found", ErrorHandler.CONFIG_ERROR);
+      }
+    }
     all.addAll(pluginPath);
     all.addAll(fromConfig);
     return all;

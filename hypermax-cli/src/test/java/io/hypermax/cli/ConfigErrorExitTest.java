@@ -79,6 +79,19 @@ class ConfigErrorExitTest {
   }
 
   @Test
+  void missingPluginPathsAndHugeNumbersAreConfigErrors() throws Exception {
+    Path file = write(config("{type: number, min: 0, max: 1}", "random", "java_function") + "plugins: [nope.jar]\n");
+    Cli plugins = Cli.run("validate", file.toString());
+    assertEquals(2, plugins.exitCode(), plugins.toString());
+    assertTrue(plugins.err().contains("plugins[0]: not found"), plugins.toString());
+    Cli path = Cli.run("validate", "--plugin-path", dir.resolve("nope").toString(), write(config("{type: number, min: 0, max: 1}", "random", "java_function")).toString());
+    assertEquals(2, path.exitCode(), path.toString());
+    Cli huge = Cli.run("validate", write(config("{type: number, min: 0, max: 1}", "random", "java_function").replace("iterations: 5", "iterations: 3000000000")).toString());
+    assertEquals(2, huge.exitCode(), huge.toString());
+    assertTrue(huge.err().contains("search.iterations: is too large"), huge.toString());
+  }
+
+  @Test
   void badCommandLineOptionsExitTwo() throws Exception {
     Path file = write(config("{type: number, min: 0, max: 1}", "random", "java_function"));
     assertEquals(2, Cli.run("--iterations", "0", file.toString()).exitCode());

@@ -105,6 +105,50 @@ class SearchCommandTest {
   }
 
   @Test
+  void aSearchWithoutASingleCompleteTrialExitsOne() throws Exception {
+    Path config = write("search.yaml", config(dir.resolve("results"), "random", "broken", 3, ""));
+    Cli cli = Cli.run("--no-ui", config.toString());
+    assertEquals(1, cli.exitCode(), cli.toString());
+    assertTrue(cli.err().contains("no trial completed successfully"), cli.toString());
+  }
+
+  @Test
+  void resumingWithAnotherSearchSpaceIsRefused() throws Exception {
+    Path config = write("search.yaml", config(dir.resolve("results"), "random", "bowl", 4, ""));
+    assertEquals(0, Cli.run("--no-ui", config.toString()).exitCode());
+    Files.writeString(config, Files.readString(config).replace("x: {type: number, min: -5, max: 5}", "x: {type: number, min: 0, max: 5}"));
+    Cli cli = Cli.run("--no-ui", "--iterations", "8", config.toString(), dir.resolve("results_0").toString());
+    assertEquals(2, cli.exitCode(), cli.toString());
+    assertTrue(cli.err().contains("hyperparameters: differs from the search space"), cli.toString());
+    assertEquals(4, csvRows(dir.resolve("results_0")).size(), "nothing ran");
+  }
+
+  @Test
+  void aResultsDirectoryInUseByAnotherSearchIsRefused() throws Exception {
+    Path config = write("search.yaml", config(dir.resolve("results"), "random", "bowl", 4, ""));
+    assertEquals(0, Cli.run("--no-ui", config.toString()).exitCode());
+    Path results = dir.resolve("results_0");
+    try (var channel = java.nio.channels.FileChannel.open(results.resolve(".lock"), java.nio.file.StandardOpenOption.WRITE);
+        var lock = channel.lock()) {
+      // Another JVM would hold this lock; in one JVM the overlapping lock is refused the same way.
+      Cli cli = Cli.run("--no-ui", "--iterations", "8", config.toString(), results.toString());
+      assertEquals(2, cli.exitCode(), cli.toString());
+      assertTrue(cli.err().contains("in use by another running hypermax search"), cli.toString());
+    }
+    assertEquals(0, Cli.run("--no-ui", "--iterations", "8", config.toString(), results.toString()).exitCode(), "free again");
+    assertEquals(8, csvRows(results).size());
+  }
+
+  @Test
+  void aResultsDirectoryThatCannotBeCreatedIsAConfigError() throws Exception {
+    Files.writeString(dir.resolve("afile"), "x");
+    Path config = write("search.yaml", config(dir.resolve("afile/res"), "random", "bowl", 2, ""));
+    Cli cli = Cli.run("--no-ui", config.toString());
+    assertEquals(2, cli.exitCode(), cli.toString());
+    assertTrue(cli.err().contains("results.directory: cannot create the results directory"), cli.toString());
+  }
+
+  @Test
   void aFunctionThatAlwaysThrowsStopsAfterMaxFailuresWithExitOne() throws Exception {
     Path config = write("search.yaml", config(dir.resolve("results"), "random", "broken", 50, "").replace(
         "method: broken", "method: broken\n  max_failures: 4"));

@@ -18,11 +18,21 @@ class UtilityCommandsTest {
     assertEquals(0, init.exitCode(), init.toString());
     assertTrue(Files.readString(file).contains("hyperparameters:"));
     Cli again = Cli.run("init", file.toString());
-    assertEquals(1, again.exitCode());
+    assertEquals(2, again.exitCode());
     assertTrue(again.err().contains("already exists"), again.toString());
     Cli validate = Cli.run("validate", file.toString());
     assertEquals(0, validate.exitCode(), "the template is a valid config: " + validate);
     assertTrue(validate.out().contains("is valid"), validate.toString());
+  }
+
+  @Test
+  void initWritesJsonForAJsonFileAndCreatesFolders() throws Exception {
+    Path file = dir.resolve("new/sub/search.json");
+    Cli init = Cli.run("init", file.toString());
+    assertEquals(0, init.exitCode(), init.toString());
+    assertTrue(Files.readString(file).strip().startsWith("{"), "JSON, not YAML");
+    Cli validate = Cli.run("validate", file.toString());
+    assertEquals(0, validate.exitCode(), validate.toString());
   }
 
   @Test

@@ -161,11 +161,22 @@ public final class ConfigNode {
     if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))) {
       throw get(key).error("must be an integer, found " + describe(v));
     }
+    if (v.isBigInteger() || Math.abs(v.asDouble()) > 9.2e18) {
+      throw get(key).error("is too large, found " + v.asText());
+    }
     return Optional.of(v.asLong());
   }
 
   public int integer(String key, int defaultValue) {
-    return optLong(key).map(Long::intValue).orElse(defaultValue);
+    return optLong(key)
+        .map(
+            v -> {
+              if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+                throw get(key).error("is too large, found " + v + " (at most " + Integer.MAX_VALUE + ")");
+              }
+              return v.intValue();
+            })
+        .orElse(defaultValue);
   }
 
   public int positiveInteger(String key, int defaultValue) {
@@ -226,7 +237,8 @@ public final class ConfigNode {
     return v.toString();
   }
 
-  static Optional<String> closest(String key, Collection<String> candidates) {
+  /** The candidate nearest to {@code key} by edit distance, if near enough to be a likely typo. */
+  public static Optional<String> closest(String key, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {

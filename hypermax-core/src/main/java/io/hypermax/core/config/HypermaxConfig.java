@@ -102,7 +102,11 @@ public final class HypermaxConfig {
           throw p.error("must be a path to a jar file or folder");
         }
         Path path = Path.of(p.json().asText());
-        paths.add(path.isAbsolute() ? path : directory.resolve(path).normalize());
+        Path resolved = path.isAbsolute() ? path : directory.resolve(path).normalize();
+        if (!java.nio.file.Files.exists(resolved)) {
+          throw p.error("not found: " + resolved);
+        }
+        paths.add(resolved);
       }
     }
     this.pluginPaths = List.copyOf(paths);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 public final class ResultsDirectories {
   private ResultsDirectories() {}
 
+  /** The first free name; {@link SearchRun} claims it with an atomic mkdir. */
   public static Path next(Path workingDirectory, String base) {
     for (int n = 0; ; n++) {
       Path candidate = workingDirectory.resolve(base + "_" + n);

@@ -17,6 +17,7 @@ import io.hypermax.core.study.Study;
 import io.hypermax.core.study.StudyListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -38,15 +39,23 @@ public final class SearchRun implements AutoCloseable {
   private final Study study;
   private final Executor executor;
   private final Journal journal;
+  private final DirectoryLock lock;
 
   private SearchRun(
-      HypermaxConfig config, Path resultsDirectory, boolean resumed, Study study, Executor executor, Journal journal) {
+      HypermaxConfig config,
+      Path resultsDirectory,
+      boolean resumed,
+      Study study,
+      Executor executor,
+      Journal journal,
+      DirectoryLock lock) {
     this.config = config;
     this.resultsDirectory = resultsDirectory;
     this.resumed = resumed;
     this.study = study;
     this.executor = executor;
     this.journal = journal;
+    this.lock = lock;
   }
 
   /** Options beyond the config. */
@@ -66,65 +75,142 @@ public final class SearchRun implements AutoCloseable {
   }
 
   public static SearchRun prepare(HypermaxConfig config, Plugins plugins, Options options) {
+    while (true) {
+      try {
+        return prepareOnce(config, plugins, options);
+      } catch (DirectoryTaken raced) {
+        // another search created the same results_<N> between our check and our mkdir: take the next
+      }
+    }
+  }
+
+  /** Thrown when a new results directory was claimed by another process first. */
+  private static final class DirectoryTaken extends RuntimeException {
+    DirectoryTaken() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static SearchRun prepareOnce(HypermaxConfig config, Plugins plugins, Options options) {
     Path dir;
-    boolean resumed;
+    boolean resumed = options.resumeDirectory() != null;
     Journal.State state = null;
-    if (options.resumeDirectory() != null) {
+    DirectoryLock lock = null;
+    if (resumed) {
       dir = options.resumeDirectory().toAbsolutePath().normalize();
       if (!Journal.exists(dir)) {
         throw new ConfigException(
             dir.toString(), "", "not a results directory to resume: it has no " + Journal.FILE_NAME);
       }
-      state = Journal.read(dir);
-      resumed = true;
+      lock = DirectoryLock.acquire(dir);
     } else {
-      dir = ResultsDirectories.next(options.workingDirectory(), config.resultsDirectory());
-      resumed = false;
+      dir = ResultsDirectories.next(options.workingDirectory(), config.resultsDirectory()).toAbsolutePath().normalize();
     }
-    // A resumed study keeps its original seed so it continues the same sequence.
-    long seed =
-        state != null && state.seed() != null
-            ? state.seed()
-            : config.seed().orElseGet(() -> new SecureRandom().nextLong() & 0xFFFFFFFFL);
-    if (state != null && state.seed() != null && config.seed().isPresent() && !config.seed().get().equals(state.seed())) {
-      options.warn().accept(
-          "resuming with the study's original seed " + state.seed() + ", not search.seed " + config.seed().get());
-    }
-    Optimizer optimizer = createOptimizer(config, plugins, seed);
-    Executor executor = createExecutor(config, plugins, dir);
-
-    List<ResultGenerator> generators = new ArrayList<>();
-    for (ResultGeneratorProvider p : plugins.resultGenerators()) {
-      generators.add(p.create(new ResultGeneratorProvider.Context(config.results(), dir, config.raw())));
-    }
+    Executor executor = null;
     try {
-      Files.createDirectories(dir);
-      if (!resumed || !Files.exists(dir.resolve(CONFIG_COPY))) {
-        Files.writeString(
-            dir.resolve(CONFIG_COPY),
-            JsonValues.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(config.raw()));
+      if (resumed) {
+        requireSameSpace(config, dir);
+        state = Journal.read(dir);
       }
+      // A resumed study keeps its original seed so it continues the same sequence.
+      long seed =
+          state != null && state.seed() != null
+              ? state.seed()
+              : config.seed().orElseGet(() -> new SecureRandom().nextLong() & 0xFFFFFFFFL);
+      if (state != null && state.seed() != null && config.seed().isPresent() && !config.seed().get().equals(state.seed())) {
+        options.warn().accept(
+            "resuming with the study's original seed " + state.seed() + ", not search.seed " + config.seed().get());
+      }
+      Optimizer optimizer = createOptimizer(config, plugins, seed);
+      executor = createExecutor(config, plugins, dir);
+
+      List<ResultGenerator> generators = new ArrayList<>();
+      for (ResultGeneratorProvider p : plugins.resultGenerators()) {
+        generators.add(p.create(new ResultGeneratorProvider.Context(config.results(), dir, config.raw())));
+      }
+      if (!resumed) {
+        createNew(config, dir);
+        lock = DirectoryLock.acquire(dir);
+      }
+      try {
+        if (!resumed || !Files.exists(dir.resolve(CONFIG_COPY))) {
+          Files.writeString(
+              dir.resolve(CONFIG_COPY),
+              JsonValues.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(config.raw()));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + dir.resolve(CONFIG_COPY), e);
+      }
+      Journal journal = Journal.open(dir);
+      if (!resumed || state.seed() == null) {
+        journal.writeStudy(seed);
+      }
+      Study.Builder builder =
+          Study.builder(config.space(), optimizer)
+              .direction(config.direction())
+              .seed(seed)
+              .iterations(config.iterations())
+              .maxFailures(config.maxFailures())
+              .journal(journal);
+      if (state != null) {
+        builder.restore(state);
+      }
+      builder.listener(new ResultPublisher(generators, options.warn(), 5_000));
+      options.listeners().forEach(builder::listener);
+      return new SearchRun(config, dir, resumed, builder.build(), executor, journal, lock);
+    } catch (RuntimeException | Error e) {
+      if (executor != null) {
+        executor.close();
+      }
+      if (lock != null) {
+        lock.close();
+      }
+      throw e;
+    }
+  }
+
+  /** Claims a new results directory atomically; a user-facing error when it cannot be made. */
+  private static void createNew(HypermaxConfig config, Path dir) {
+    try {
+      if (dir.getParent() != null) {
+        Files.createDirectories(dir.getParent());
+      }
+      Files.createDirectory(dir);
+    } catch (FileAlreadyExistsException e) {
+      if (Files.isDirectory(dir) && dir.toString().equals(e.getFile())) {
+        throw new DirectoryTaken(); // claimed by another search a moment ago
+      }
+      throw config.results().get("directory").error("cannot create the results directory " + dir + ": " + e.getFile() + " exists and is not a folder");
     } catch (IOException e) {
-      executor.close();
-      throw new UncheckedIOException("cannot create results directory " + dir, e);
+      throw config.results().get("directory").error("cannot create the results directory " + dir + ": " + describe(e));
     }
-    Journal journal = Journal.open(dir);
-    if (!resumed || state.seed() == null) {
-      journal.writeStudy(seed);
+  }
+
+  private static String describe(IOException e) {
+    return e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+        ? fse.getReason() + " (" + fse.getFile() + ")"
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  /** A resumed study must search the space its journal was written for. */
+  private static void requireSameSpace(HypermaxConfig config, Path dir) {
+    Path copy = dir.resolve(CONFIG_COPY);
+    if (!Files.exists(copy)) {
+      return;
     }
-    Study.Builder builder =
-        Study.builder(config.space(), optimizer)
-            .direction(config.direction())
-            .seed(seed)
-            .iterations(config.iterations())
-            .maxFailures(config.maxFailures())
-            .journal(journal);
-    if (state != null) {
-      builder.restore(state);
+    com.fasterxml.jackson.databind.JsonNode recorded;
+    try {
+      recorded = JsonValues.MAPPER.readTree(copy.toFile());
+    } catch (IOException e) {
+      return; // an unreadable copy is no reason to refuse the journal itself
     }
-    builder.listener(new ResultPublisher(generators, options.warn(), 5_000));
-    options.listeners().forEach(builder::listener);
-    return new SearchRun(config, dir, resumed, builder.build(), executor, journal);
+    if (!recorded.path("hyperparameters").equals(config.raw().path("hyperparameters"))) {
+      throw new ConfigException(
+          config.file(),
+          "hyperparameters",
+          "differs from the search space of the study being resumed (" + copy
+              + "); a resumed search must keep its space. Start a new search, or restore the space");
+    }
   }
 
   private static Optimizer createOptimizer(HypermaxConfig config, Plugins plugins, long seed) {
@@ -144,7 +230,7 @@ public final class SearchRun implements AutoCloseable {
     } catch (UnknownPluginException | IllegalStateException e) {
       throw config.function().get("type").error(e.getMessage());
     }
-    return provider.create(new ExecutorProvider.Context(config.function(), config.directory(), resultsDir));
+    return provider.create(new ExecutorProvider.Context(config.function(), config.directory(), resultsDir, config.space()));
   }
 
   public Study.Outcome run() {
@@ -172,7 +258,11 @@ public final class SearchRun implements AutoCloseable {
     try {
       executor.close();
     } finally {
-      journal.close();
+      try {
+        journal.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 

@@ -18,8 +18,14 @@ public interface ExecutorProvider extends HypermaxPlugin {
    * @param function the config's {@code function} section
    * @param configDirectory folder of the config file; relative paths in it are relative to this
    * @param resultsDirectory where the study writes (may be null for library use)
+   * @param space the search space, for executors that check references to parameters (may be null)
    */
-  record Context(ConfigNode function, Path configDirectory, Path resultsDirectory) {
+  record Context(
+      ConfigNode function, Path configDirectory, Path resultsDirectory, io.hypermax.core.space.SearchSpace space) {
+    public Context(ConfigNode function, Path configDirectory, Path resultsDirectory) {
+      this(function, configDirectory, resultsDirectory, null);
+    }
+
     /** Keys of {@code function} the core and the study loop read. */
     public static final java.util.Set<String> CORE_KEYS =
         java.util.Set.of(

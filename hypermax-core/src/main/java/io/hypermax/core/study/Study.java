@@ -261,6 +261,11 @@ public final class Study implements AutoCloseable {
         }
         inFlight--;
         Done done = next.get();
+        if (stopping && done.result.status() != TrialStatus.COMPLETE) {
+          // A trial that failed while the search stops was most likely killed by the stop itself
+          // (Ctrl-C reaches the trial's processes too): leave it unfinished so a resume runs it again.
+          continue;
+        }
         tell(done.trial, done.result);
         if (maxFailures > 0 && consecutiveFailures >= maxFailures && stopReason == null) {
           stopReason = "stopped after " + consecutiveFailures + " consecutive failed trials; last error: " + lastFailure;

@@ -121,6 +121,26 @@ class StudyTest {
   }
 
   @Test
+  void trialsThatFailWhileTheStudyStopsAreLeftToRunAgain() throws Exception {
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (Study study = study(1, 5)) {
+      Thread loop = new Thread(() -> study.run(request -> {
+        started.countDown();
+        release.await();
+        return io.hypermax.core.trial.TrialResult.failed("python exited with code 137", 0.1);
+      }, 1, null));
+      loop.start();
+      started.await();
+      study.stop();
+      release.countDown();
+      loop.join(5_000);
+      assertTrue(study.snapshot().trials().stream().noneMatch(Trial::isFinished),
+          "the killed trial is not recorded as FAILED: " + study.snapshot().trials());
+    }
+  }
+
+  @Test
   void maximizeScoresByNegatedLoss() {
     assertEquals(-3.0, Direction.MAXIMIZE.score(3.0));
     assertEquals(3.0, Direction.MINIMIZE.score(3.0));

@@ -38,6 +38,9 @@ public final class ExecutableProvider implements ExecutorProvider {
     context.requireKnownKeys(Set.of("command", "cwd", "env"));
     ConfigNode function = context.function();
     List<String> command = command(function);
+    if (context.space() != null) {
+      Placeholders.checkNames(command, context.space(), function.get("command"));
+    }
     Path cwd = context.configDirectory();
     if (function.has("cwd")) {
       cwd = context.resolve(function.requireString("cwd"));

@@ -1,8 +1,14 @@
 package io.hypermax.executors.executable;
 
 import io.hypermax.executors.process.TrialFiles;
+import io.hypermax.core.config.ConfigNode;
+import io.hypermax.core.space.Parameter;
+import io.hypermax.core.space.SearchSpace;
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +21,40 @@ final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_\\-]*(?:\\.[A-Za-z0-9_\\-]+)*)}");
 
   private Placeholders() {}
+
+  /**
+   * Fails on a placeholder that names no parameter but is one typo away from one ({@code {lerning_rate}}),
+   * which would otherwise be passed on literally and leave the model optimizing a constant. Other
+   * braces (an awk program's {@code {print}}) are left alone.
+   */
+  static void checkNames(List<String> arguments, SearchSpace space, ConfigNode commandNode) {
+    Set<String> known = new LinkedHashSet<>();
+    for (Parameter p : space.parameters()) {
+      addWithPrefixes(known, p.path());
+      addWithPrefixes(known, String.join(".", p.nestedPath()));
+    }
+    for (String argument : arguments) {
+      Matcher m = PLACEHOLDER.matcher(argument);
+      while (m.find()) {
+        String name = m.group(1);
+        if (!known.contains(name)) {
+          ConfigNode.closest(name, known).ifPresent(
+              near -> {
+                throw commandNode.error("placeholder {" + name + "} names no parameter (did you mean {" + near + "}?)");
+              });
+        }
+      }
+    }
+  }
+
+  private static void addWithPrefixes(Set<String> names, String path) {
+    String[] parts = path.split("\\.");
+    StringBuilder prefix = new StringBuilder();
+    for (String part : parts) {
+      prefix.append(prefix.length() == 0 ? "" : ".").append(part);
+      names.add(prefix.toString());
+    }
+  }
 
   static String substitute(String argument, Map<String, Object> nested, Map<String, Object> flat) {
     Matcher m = PLACEHOLDER.matcher(argument);

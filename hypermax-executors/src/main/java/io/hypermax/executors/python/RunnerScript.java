@@ -25,8 +25,9 @@ final class RunnerScript {
       Path dir = Files.createTempDirectory("hypermax-python-");
       Path script = dir.resolve(RESOURCE);
       Files.copy(in, script);
-      script.toFile().deleteOnExit();
+      // deleteOnExit runs in reverse order of registration: the folder must be registered first.
       dir.toFile().deleteOnExit();
+      script.toFile().deleteOnExit();
       extracted = script;
       return script;
     } catch (IOException e) {

@@ -91,7 +91,8 @@ def main():
         sys.stdout.flush()
         sys.stderr.write(text)
         sys.stderr.flush()
-        summary = "".join(traceback.format_exception_only(type(e), e)).strip()
+        # The last line names the exception (a SyntaxError's first lines quote the source instead).
+        summary = "".join(traceback.format_exception_only(type(e), e)).strip().splitlines()[-1]
         outcome = {"error": summary, "traceback": text}
     outcome["usage"] = _usage()
     _write(result_path, outcome)

@@ -51,10 +51,16 @@ public final class ResultsCsvProvider implements ResultGeneratorProvider {
       params.addAll(t.flatParameters().keySet());
       metadata.addAll(t.result().metadata().keySet());
     }
-    List<Object> header = new ArrayList<>(List.of("trial", "status", "loss", "time", "log", "error"));
+    List<String> fixed = List.of("trial", "status", "loss", "time", "log", "error");
+    List<String> usage = List.of("peak_rss_mib", "cpu_seconds", "wall_seconds");
+    List<Object> header = new ArrayList<>(fixed);
     header.addAll(params);
-    header.addAll(metadata);
-    header.addAll(List.of("peak_rss_mib", "cpu_seconds", "wall_seconds"));
+    for (String m : metadata) {
+      // A metadata field named like a column ("error", "trial", a parameter) gets a prefix, not a second column.
+      boolean clash = fixed.contains(m) || usage.contains(m) || params.contains(m);
+      header.add(clash ? "metadata." + m : m);
+    }
+    header.addAll(usage);
     StringBuilder sb = new StringBuilder(Csv.row(header));
     for (Trial t : finished) {
       TrialResult r = t.result();

@@ -81,6 +81,17 @@ class BasicResultsTest {
   }
 
   @Test
+  void metadataNamedLikeAColumnGetsAPrefixNotADuplicateHeader() throws Exception {
+    Study study = Study.builder(SPACE, r -> r.space().sample(r.random())).seed(5).iterations(2).build();
+    study.tell(study.ask(), Map.of("loss", 0.5, "error", 0.12, "lr", 3, "trial", 9));
+    generate("results_csv", study.snapshot());
+    String header = Files.readAllLines(dir.resolve("results.csv")).get(0);
+    List<String> columns = List.of(header.split(","));
+    assertEquals(columns.size(), new java.util.HashSet<>(columns).size(), "no duplicate column: " + header);
+    assertTrue(columns.containsAll(List.of("metadata.error", "metadata.lr", "metadata.trial")), header);
+  }
+
+  @Test
   void bestJsonHoldsTheBestTrialAsTheFunctionReceivedIt() throws Exception {
     StudySnapshot snap = study(Direction.MINIMIZE);
     generate("best_json", snap);
