@@ -10,8 +10,9 @@ import java.util.random.RandomGenerator;
  * bin mass on grids, a smoothed indicator on categories — so one class serves univariate TPE (groups
  * of one) and multivariate TPE (the co-active parameters in one group).
  *
- * <p>Bandwidths: univariate kernels adapt to the distance to their neighbours (hyperopt/Optuna);
- * multivariate kernels use the rule 0.2 * n^(-1/(d+4)) * range. Both are clipped to
+ * <p>Bandwidths: univariate kernels, and those of small groups (see
+ * {@link TpeSettings#adaptiveBandwidthDims}), adapt to the distance to their neighbours (hyperopt/Optuna);
+ * larger multivariate groups use the rule 0.2 * n^(-1/(d+4)) * range. Both are clipped to
  * [range / min(100, n + 1), range] ("magic clip").
  */
 final class ParzenEstimator {
@@ -76,7 +77,7 @@ final class ParzenEstimator {
       }
       mu[m] = dim.priorMu;
       double[] sigma;
-      if (settings.multivariate() && !settings.adaptiveBandwidths()) {
+      if (settings.ruleBandwidths(d)) {
         sigma = fixedBandwidths(dim, m, d, settings);
       } else if (sortedByFirst && k == 0) {
         sigma = adaptiveBandwidthsSorted(dim, mu, m, settings);

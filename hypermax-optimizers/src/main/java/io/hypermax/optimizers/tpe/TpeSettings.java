@@ -23,6 +23,11 @@ import java.util.Set;
  *     univariate TPE always uses) instead of the rule 0.2 * n^(-1/(d+4)) * range
  * @param recombination in multivariate mode, the fraction of candidates drawn with each dimension
  *     from its own good observation (the product of l's marginals) instead of one observation for all
+ * @param adaptiveBandwidthDims in multivariate mode, groups of at most this many parameters use
+ *     neighbour-distance bandwidths even without {@code adaptiveBandwidths}: in a low-dimensional group
+ *     the spacing of the good points along each axis reflects their joint spacing, so the kernels
+ *     narrow as the good points cluster; in many dimensions the axis projections are far denser than
+ *     the points are in the joint space and such kernels would be too narrow
  * @param unitPeakKernels kernels of height 1 instead of mass 1: l(x)/g(x) becomes a ratio of
  *     kernel-smoothed counts of good and bad trials near x, free of the bias that l's wide kernels
  *     (few points) and g's narrow ones (many points) give a density ratio. This is what Optuna 3.1's
@@ -42,7 +47,8 @@ public record TpeSettings(
     double bandwidthFactor,
     boolean unitPeakKernels,
     boolean adaptiveBandwidths,
-    double recombination) {
+    double recombination,
+    int adaptiveBandwidthDims) {
 
   /** Keys of {@code search} that TPE reads. */
   public static final Set<String> KEYS =
@@ -60,11 +66,12 @@ public record TpeSettings(
           "bandwidth_factor",
           "unit_peak_kernels",
           "adaptive_bandwidths",
-          "recombination");
+          "recombination",
+          "adaptive_bandwidth_dims");
 
   /** Defaults chosen by measurement on the benchmark suite (see docs/benchmarks.md). */
   public static final TpeSettings DEFAULTS =
-      new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0);
+      new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0, 3);
 
   public TpeSettings {
     if (nStartup < 0) {
@@ -87,6 +94,9 @@ public record TpeSettings(
     }
     if (!(bandwidthFactor > 0)) {
       throw new IllegalArgumentException("bandwidth_factor must be > 0, found " + bandwidthFactor);
+    }
+    if (adaptiveBandwidthDims < 0) {
+      throw new IllegalArgumentException("adaptive_bandwidth_dims must be >= 0, found " + adaptiveBandwidthDims);
     }
   }
 
@@ -127,7 +137,24 @@ public record TpeSettings(
         bandwidthFactor,
         search.bool("unit_peak_kernels", d.unitPeakKernels),
         search.bool("adaptive_bandwidths", d.adaptiveBandwidths),
-        recombination(search, d.recombination));
+        recombination(search, d.recombination),
+        adaptiveBandwidthDims(search, d.adaptiveBandwidthDims));
+  }
+
+  private static int adaptiveBandwidthDims(ConfigNode search, int fallback) {
+    int value = search.integer("adaptive_bandwidth_dims", fallback);
+    if (value < 0) {
+      throw search.get("adaptive_bandwidth_dims").error("must be >= 0 (0: the rule for every group), found " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Whether a joint estimator over {@code groupSize} parameters uses the rule 0.2 * n^(-1/(d+4)) * range
+   * rather than neighbour-distance bandwidths.
+   */
+  public boolean ruleBandwidths(int groupSize) {
+    return multivariate && !adaptiveBandwidths && groupSize > adaptiveBandwidthDims;
   }
 
   private static double recombination(ConfigNode search, double fallback) {
@@ -145,6 +172,7 @@ public record TpeSettings(
 
   public TpeSettings withMultivariate(boolean value) {
     return new TpeSettings(nStartup, gamma, gammaMax, nEiCandidates, priorWeight, considerEndpoints, magicClip,
-        nFullWeight, value, constantLiar, bandwidthFactor, unitPeakKernels, adaptiveBandwidths, recombination);
+        nFullWeight, value, constantLiar, bandwidthFactor, unitPeakKernels, adaptiveBandwidths, recombination,
+        adaptiveBandwidthDims);
   }
 }
