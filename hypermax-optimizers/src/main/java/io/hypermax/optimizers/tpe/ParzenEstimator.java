@@ -37,6 +37,17 @@ final class ParzenEstimator {
   ParzenEstimator(
       List<Dimension> dims, double[][] columns, double[] observationWeights, int observations, boolean sortedByFirst,
       TpeSettings settings) {
+    this(dims, columns, observationWeights, observations, sortedByFirst, null, settings);
+  }
+
+  /**
+   * @param orderByDim {@code orderByDim[d]}, when given: the observations' indices sorted by their
+   *     value on dimension d, so neighbour-distance bandwidths of a joint group need no sort (null, or
+   *     a null entry, sorts)
+   */
+  ParzenEstimator(
+      List<Dimension> dims, double[][] columns, double[] observationWeights, int observations, boolean sortedByFirst,
+      int[][] orderByDim, TpeSettings settings) {
     this.dims = dims.toArray(new Dimension[0]);
     int m = observations;
     this.n = m + 1;
@@ -81,6 +92,8 @@ final class ParzenEstimator {
         sigma = fixedBandwidths(dim, m, d, settings);
       } else if (sortedByFirst && k == 0) {
         sigma = adaptiveBandwidthsSorted(dim, mu, m, settings);
+      } else if (orderByDim != null && orderByDim[k] != null) {
+        sigma = adaptiveBandwidthsInOrder(dim, mu, m, orderByDim[k], settings);
       } else {
         sigma = adaptiveBandwidths(dim, mu, m, settings);
       }
@@ -154,6 +167,21 @@ final class ParzenEstimator {
       }
       sigma *= settings.bandwidthFactor();
       out[i] = Double.isNaN(sigma) ? dim.scale : Math.max(min, Math.min(dim.scale, sigma));
+    }
+    return out;
+  }
+
+  /** {@link #adaptiveBandwidths} given the observations' order by value: one pass, no sort. */
+  private static double[] adaptiveBandwidthsInOrder(Dimension dim, double[] mu, int m, int[] order, TpeSettings settings) {
+    double[] sortedMu = new double[m + 1];
+    for (int j = 0; j < m; j++) {
+      sortedMu[j] = mu[order[j]];
+    }
+    sortedMu[m] = mu[m];
+    double[] sortedSigma = adaptiveBandwidthsSorted(dim, sortedMu, m, settings);
+    double[] out = new double[m + 1];
+    for (int j = 0; j < m; j++) {
+      out[order[j]] = sortedSigma[j];
     }
     return out;
   }

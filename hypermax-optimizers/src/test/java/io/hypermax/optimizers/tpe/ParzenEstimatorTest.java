@@ -128,4 +128,27 @@ class ParzenEstimatorTest {
     assertTrue(d.ruleBandwidths(d.adaptiveBandwidthDims() + 1) && !d.ruleBandwidths(d.adaptiveBandwidthDims()));
     assertTrue(!d.withMultivariate(false).ruleBandwidths(10), "univariate TPE never uses the rule");
   }
+
+  @Test
+  void aGivenOrderGivesTheSameJointBandwidthsAsSorting() {
+    Dimension a = Dimension.of(Parameter.of("a", NumberDistribution.uniform(-5, 10)));
+    double[][] columns = {{3.0, -4.5, 2.0, 2.0, 9.9, 0.1, 7.5, 2.0, -1.0}, {1.0, 1.0, 8.0, -3.0, 0.5, 0.5, 6.0, 9.0, 2.5}};
+    int m = columns[0].length;
+    int[][] order = new int[2][];
+    for (int k = 0; k < 2; k++) {
+      double[] values = columns[k];
+      order[k] = java.util.stream.IntStream.range(0, m).boxed()
+          .sorted((x, y) -> Double.compare(values[x], values[y])).mapToInt(Integer::intValue).toArray();
+    }
+    double[] weights = {0.2, 0.4, 1, 1, 1, 0.6, 1, 0.8, 1};
+    TpeSettings s = TpeSettings.DEFAULTS;
+    ParzenEstimator sorting = new ParzenEstimator(List.of(X, a), columns, weights, m, false, null, s);
+    ParzenEstimator ordered = new ParzenEstimator(List.of(X, a), columns, weights, m, false, order, s);
+    for (double x = -5; x <= 10; x += 0.73) {
+      for (double y = -5; y <= 10; y += 0.91) {
+        double[] p = {x, y};
+        assertEquals(sorting.logDensity(p), ordered.logDensity(p), 1e-12, "at " + x + ", " + y);
+      }
+    }
+  }
 }
