@@ -12,7 +12,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Bandwidths: univariate kernels, and those of small groups (see
  * {@link TpeSettings#adaptiveBandwidthDims}), adapt to the distance to their neighbours (hyperopt/Optuna);
- * larger multivariate groups use the rule 0.2 * n^(-1/(d+4)) * range. Both are clipped to
+ * larger multivariate groups use the rule c * n^(-1/(d+4)) * range (c = {@link TpeSettings#ruleBandwidth}).
+ * Both are scaled by the bandwidth factor and clipped to
  * [range / min(100, n + 1), range] ("magic clip").
  */
 final class ParzenEstimator {
@@ -136,7 +137,8 @@ final class ParzenEstimator {
   }
 
   private static double[] fixedBandwidths(Dimension dim, int m, int groupSize, TpeSettings settings) {
-    double sigma = 0.2 * Math.pow(Math.max(m, 1), -1.0 / (groupSize + 4)) * dim.scale * settings.bandwidthFactor();
+    double sigma = settings.ruleBandwidth() * Math.pow(Math.max(m, 1), -1.0 / (groupSize + 4)) * dim.scale
+        * settings.bandwidthFactor();
     sigma = Math.max(minSigma(dim, m + 1, settings), Math.min(dim.scale, sigma));
     double[] out = new double[m + 1];
     Arrays.fill(out, sigma);

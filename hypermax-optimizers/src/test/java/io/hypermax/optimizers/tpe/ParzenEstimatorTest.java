@@ -42,7 +42,7 @@ class ParzenEstimatorTest {
 
   @Test
   void densityKernelsIntegrateToOne() {
-    TpeSettings density = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, true, 1.0, false, false, 0.0, 0);
+    TpeSettings density = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, true, 1.0, false, false, 0.0, 0, 0.2);
     double[] values = {-4.9, 1.0, 1.2, 8.0};
     ParzenEstimator p = new ParzenEstimator(List.of(X), new double[][] {values}, ones(4), 4, false, density);
     double integral = 0;
@@ -83,7 +83,7 @@ class ParzenEstimatorTest {
   void recombinedDrawsMixCoordinatesOfDifferentObservations() {
     Dimension a = Dimension.of(Parameter.of("a", NumberDistribution.uniform(0, 1)));
     Dimension b = Dimension.of(Parameter.of("b", NumberDistribution.uniform(0, 1)));
-    TpeSettings narrow = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 0.01, true, false, 1.0, 0);
+    TpeSettings narrow = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 0.01, true, false, 1.0, 0, 0.2);
     double[][] columns = {{0.1, 0.9}, {0.1, 0.9}}; // observations (0.1, 0.1) and (0.9, 0.9)
     ParzenEstimator p = new ParzenEstimator(List.of(a, b), columns, ones(2), 2, false, narrow);
     SplittableRandom rng = new SplittableRandom(5);
@@ -111,10 +111,10 @@ class ParzenEstimatorTest {
       columns[1][i] = 0.55 - 0.1 * ((i * 7) % m) / m;
     }
     TpeSettings d = TpeSettings.DEFAULTS;
-    TpeSettings upTo2 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0, 2);
-    TpeSettings upTo1 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0, 1);
-    TpeSettings allAdaptive = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, true, 1.0, 0);
-    TpeSettings allRule = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0, 0);
+    TpeSettings upTo2 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0, 2, 0.2);
+    TpeSettings upTo1 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0, 1, 0.2);
+    TpeSettings allAdaptive = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, true, 1.0, 0, 0.2);
+    TpeSettings allRule = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0, 0, 0.2);
     double[] outside = {0.58, 0.58}; // 0.03 beyond the cluster's corner on both axes
     double adaptive2 = new ParzenEstimator(List.of(a, b), columns, ones(m), m, false, upTo2).logDensity(outside);
     double adaptive1 = new ParzenEstimator(List.of(a, b), columns, ones(m), m, false, upTo1).logDensity(outside);
@@ -150,5 +150,21 @@ class ParzenEstimatorTest {
         assertEquals(sorting.logDensity(p), ordered.logDensity(p), 1e-12, "at " + x + ", " + y);
       }
     }
+  }
+
+  @Test
+  void ruleBandwidthScalesTheJointRule() {
+    Dimension a = Dimension.of(Parameter.of("a", NumberDistribution.uniform(0, 1)));
+    Dimension b = Dimension.of(Parameter.of("b", NumberDistribution.uniform(0, 1)));
+    double[][] columns = {{0.2, 0.5, 0.55, 0.9}, {0.3, 0.5, 0.45, 0.1}};
+    // Groups of 2 beyond adaptive_bandwidth_dims 1 use the rule c * n^(-1/(d+4)) * range * bandwidth_factor.
+    TpeSettings c04 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 0.6, true, false, 1.0, 1, 0.4);
+    TpeSettings factor12 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 1.2, true, false, 1.0, 1, 0.2);
+    TpeSettings c02 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 0.6, true, false, 1.0, 1, 0.2);
+    double[] x = {0.6, 0.4};
+    double wide = new ParzenEstimator(List.of(a, b), columns, ones(4), 4, false, c04).logDensity(x);
+    assertEquals(new ParzenEstimator(List.of(a, b), columns, ones(4), 4, false, factor12).logDensity(x), wide, 1e-12);
+    double narrow = new ParzenEstimator(List.of(a, b), columns, ones(4), 4, false, c02).logDensity(x);
+    assertTrue(wide > narrow, "wider unit-peak kernels reach further: " + wide + " vs " + narrow);
   }
 }
