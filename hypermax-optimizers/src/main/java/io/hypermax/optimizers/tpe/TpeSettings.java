@@ -20,7 +20,7 @@ import java.util.Set;
  * @param constantLiar running trials count as bad observations, so parallel workers spread out
  * @param bandwidthFactor scales every kernel bandwidth (1 = the standard rules)
  * @param adaptiveBandwidths in multivariate mode, neighbour-distance bandwidths per dimension (as
- *     univariate TPE always uses) instead of the rule 0.2 * n^(-1/(d+4)) * range
+ *     univariate TPE always uses) in every group instead of the rule (see {@code ruleBandwidth})
  * @param recombination in multivariate mode, the fraction of candidates drawn with each dimension
  *     from its own good observation (the product of l's marginals) instead of one observation for all
  * @param adaptiveBandwidthDims in multivariate mode, groups of at most this many parameters use
