@@ -10,8 +10,10 @@ import java.util.random.RandomGenerator;
  * bin mass on grids, a smoothed indicator on categories — so one class serves univariate TPE (groups
  * of one) and multivariate TPE (the co-active parameters in one group).
  *
- * <p>Bandwidths: univariate kernels adapt to the distance to their neighbours (hyperopt/Optuna);
- * multivariate kernels use the rule 0.2 * n^(-1/(d+4)) * range. Both are clipped to
+ * <p>Bandwidths: univariate kernels, and those of small groups (see
+ * {@link TpeSettings#adaptiveBandwidthDims}), adapt to the distance to their neighbours (hyperopt/Optuna);
+ * larger multivariate groups use the rule c * n^(-1/(d+4)) * range (c = {@link TpeSettings#ruleBandwidth}).
+ * Both are scaled by the bandwidth factor and clipped to
  * [range / min(100, n + 1), range] ("magic clip").
  */
 final class ParzenEstimator {
@@ -36,6 +38,17 @@ final class ParzenEstimator {
   ParzenEstimator(
       List<Dimension> dims, double[][] columns, double[] observationWeights, int observations, boolean sortedByFirst,
       TpeSettings settings) {
+    this(dims, columns, observationWeights, observations, sortedByFirst, null, settings);
+  }
+
+  /**
+   * @param orderByDim {@code orderByDim[d]}, when given: the observations' indices sorted by their
+   *     value on dimension d, so neighbour-distance bandwidths of a joint group need no sort (null, or
+   *     a null entry, sorts)
+   */
+  ParzenEstimator(
+      List<Dimension> dims, double[][] columns, double[] observationWeights, int observations, boolean sortedByFirst,
+      int[][] orderByDim, TpeSettings settings) {
     this.dims = dims.toArray(new Dimension[0]);
     int m = observations;
     this.n = m + 1;
@@ -76,10 +89,12 @@ final class ParzenEstimator {
       }
       mu[m] = dim.priorMu;
       double[] sigma;
-      if (settings.multivariate() && !settings.adaptiveBandwidths()) {
+      if (settings.ruleBandwidths(d)) {
         sigma = fixedBandwidths(dim, m, d, settings);
       } else if (sortedByFirst && k == 0) {
         sigma = adaptiveBandwidthsSorted(dim, mu, m, settings);
+      } else if (orderByDim != null && orderByDim[k] != null) {
+        sigma = adaptiveBandwidthsInOrder(dim, mu, m, orderByDim[k], settings);
       } else {
         sigma = adaptiveBandwidths(dim, mu, m, settings);
       }
@@ -122,7 +137,8 @@ final class ParzenEstimator {
   }
 
   private static double[] fixedBandwidths(Dimension dim, int m, int groupSize, TpeSettings settings) {
-    double sigma = 0.2 * Math.pow(Math.max(m, 1), -1.0 / (groupSize + 4)) * dim.scale * settings.bandwidthFactor();
+    double sigma = settings.ruleBandwidth() * Math.pow(Math.max(m, 1), -1.0 / (groupSize + 4)) * dim.scale
+        * settings.bandwidthFactor();
     sigma = Math.max(minSigma(dim, m + 1, settings), Math.min(dim.scale, sigma));
     double[] out = new double[m + 1];
     Arrays.fill(out, sigma);
@@ -153,6 +169,21 @@ final class ParzenEstimator {
       }
       sigma *= settings.bandwidthFactor();
       out[i] = Double.isNaN(sigma) ? dim.scale : Math.max(min, Math.min(dim.scale, sigma));
+    }
+    return out;
+  }
+
+  /** {@link #adaptiveBandwidths} given the observations' order by value: one pass, no sort. */
+  private static double[] adaptiveBandwidthsInOrder(Dimension dim, double[] mu, int m, int[] order, TpeSettings settings) {
+    double[] sortedMu = new double[m + 1];
+    for (int j = 0; j < m; j++) {
+      sortedMu[j] = mu[order[j]];
+    }
+    sortedMu[m] = mu[m];
+    double[] sortedSigma = adaptiveBandwidthsSorted(dim, sortedMu, m, settings);
+    double[] out = new double[m + 1];
+    for (int j = 0; j < m; j++) {
+      out[order[j]] = sortedSigma[j];
     }
     return out;
   }

@@ -203,7 +203,29 @@ public final class TpeSampler implements Optimizer {
         weights[members + r] = ParzenEstimator.forgettingWeight(members + r, total, s);
       }
     }
-    return new ParzenEstimator(dims, columns, weights, total, sorted, s);
+    int[][] order = sorted || !extra.isEmpty() || s.ruleBandwidths(group.size()) ? null : orderByValue(group, rank, members);
+    return new ParzenEstimator(dims, columns, weights, total, sorted, order, s);
+  }
+
+  /** For each dimension of the group, the members' ranks ordered by value, read from the table's sorted index. */
+  private int[][] orderByValue(List<Integer> group, int[] rank, int members) {
+    int[][] order = new int[group.size()][];
+    for (int k = 0; k < group.size(); k++) {
+      int d = group.get(k);
+      if (dimensions.get(d).kind == Dimension.Kind.CATEGORICAL) {
+        continue; // categories have no bandwidth
+      }
+      int[] rows = table.sortedRows(d);
+      int[] out = new int[members];
+      int j = 0;
+      for (int i = 0; i < table.sortedCount(d); i++) {
+        if (rank[rows[i]] >= 0) {
+          out[j++] = rank[rows[i]];
+        }
+      }
+      order[k] = out;
+    }
+    return order;
   }
 
   private boolean activeRow(List<Integer> group, int row) {

@@ -20,9 +20,17 @@ import java.util.Set;
  * @param constantLiar running trials count as bad observations, so parallel workers spread out
  * @param bandwidthFactor scales every kernel bandwidth (1 = the standard rules)
  * @param adaptiveBandwidths in multivariate mode, neighbour-distance bandwidths per dimension (as
- *     univariate TPE always uses) instead of the rule 0.2 * n^(-1/(d+4)) * range
+ *     univariate TPE always uses) in every group instead of the rule (see {@code ruleBandwidth})
  * @param recombination in multivariate mode, the fraction of candidates drawn with each dimension
  *     from its own good observation (the product of l's marginals) instead of one observation for all
+ * @param adaptiveBandwidthDims in multivariate mode, groups of at most this many parameters use
+ *     neighbour-distance bandwidths even without {@code adaptiveBandwidths}: in a low-dimensional group
+ *     the spacing of the good points along each axis reflects their joint spacing, so the kernels
+ *     narrow as the good points cluster; in many dimensions the axis projections are far denser than
+ *     the points are in the joint space and such kernels would be too narrow
+ * @param ruleBandwidth the constant c of the multivariate bandwidth rule c * n^(-1/(d+4)) * range
+ *     (before {@code bandwidthFactor}); Optuna uses 0.2. The default 0.1667 with bandwidth factor 0.6
+ *     makes the rule 0.1 * n^(-1/(d+4)) * range
  * @param unitPeakKernels kernels of height 1 instead of mass 1: l(x)/g(x) becomes a ratio of
  *     kernel-smoothed counts of good and bad trials near x, free of the bias that l's wide kernels
  *     (few points) and g's narrow ones (many points) give a density ratio. This is what Optuna 3.1's
@@ -42,7 +50,9 @@ public record TpeSettings(
     double bandwidthFactor,
     boolean unitPeakKernels,
     boolean adaptiveBandwidths,
-    double recombination) {
+    double recombination,
+    int adaptiveBandwidthDims,
+    double ruleBandwidth) {
 
   /** Keys of {@code search} that TPE reads. */
   public static final Set<String> KEYS =
@@ -60,11 +70,13 @@ public record TpeSettings(
           "bandwidth_factor",
           "unit_peak_kernels",
           "adaptive_bandwidths",
-          "recombination");
+          "recombination",
+          "adaptive_bandwidth_dims",
+          "rule_bandwidth");
 
   /** Defaults chosen by measurement on the benchmark suite (see docs/benchmarks.md). */
   public static final TpeSettings DEFAULTS =
-      new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0);
+      new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0, 3, 0.1667);
 
   public TpeSettings {
     if (nStartup < 0) {
@@ -87,6 +99,12 @@ public record TpeSettings(
     }
     if (!(bandwidthFactor > 0)) {
       throw new IllegalArgumentException("bandwidth_factor must be > 0, found " + bandwidthFactor);
+    }
+    if (!(ruleBandwidth > 0)) {
+      throw new IllegalArgumentException("rule_bandwidth must be > 0, found " + ruleBandwidth);
+    }
+    if (adaptiveBandwidthDims < 0) {
+      throw new IllegalArgumentException("adaptive_bandwidth_dims must be >= 0, found " + adaptiveBandwidthDims);
     }
   }
 
@@ -127,7 +145,33 @@ public record TpeSettings(
         bandwidthFactor,
         search.bool("unit_peak_kernels", d.unitPeakKernels),
         search.bool("adaptive_bandwidths", d.adaptiveBandwidths),
-        recombination(search, d.recombination));
+        recombination(search, d.recombination),
+        adaptiveBandwidthDims(search, d.adaptiveBandwidthDims),
+        ruleBandwidth(search, d.ruleBandwidth));
+  }
+
+  private static double ruleBandwidth(ConfigNode search, double fallback) {
+    double value = search.number("rule_bandwidth", fallback);
+    if (!(value > 0)) {
+      throw search.get("rule_bandwidth").error("must be > 0, found " + value);
+    }
+    return value;
+  }
+
+  private static int adaptiveBandwidthDims(ConfigNode search, int fallback) {
+    int value = search.integer("adaptive_bandwidth_dims", fallback);
+    if (value < 0) {
+      throw search.get("adaptive_bandwidth_dims").error("must be >= 0 (0: the rule for every group), found " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Whether a joint estimator over {@code groupSize} parameters uses the rule 0.2 * n^(-1/(d+4)) * range
+   * rather than neighbour-distance bandwidths.
+   */
+  public boolean ruleBandwidths(int groupSize) {
+    return multivariate && !adaptiveBandwidths && groupSize > adaptiveBandwidthDims;
   }
 
   private static double recombination(ConfigNode search, double fallback) {
@@ -145,6 +189,7 @@ public record TpeSettings(
 
   public TpeSettings withMultivariate(boolean value) {
     return new TpeSettings(nStartup, gamma, gammaMax, nEiCandidates, priorWeight, considerEndpoints, magicClip,
-        nFullWeight, value, constantLiar, bandwidthFactor, unitPeakKernels, adaptiveBandwidths, recombination);
+        nFullWeight, value, constantLiar, bandwidthFactor, unitPeakKernels, adaptiveBandwidths, recombination,
+        adaptiveBandwidthDims, ruleBandwidth);
   }
 }

@@ -42,7 +42,7 @@ class ParzenEstimatorTest {
 
   @Test
   void densityKernelsIntegrateToOne() {
-    TpeSettings density = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, true, 1.0, false, false, 0.0);
+    TpeSettings density = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, true, 1.0, false, false, 0.0, 0, 0.2);
     double[] values = {-4.9, 1.0, 1.2, 8.0};
     ParzenEstimator p = new ParzenEstimator(List.of(X), new double[][] {values}, ones(4), 4, false, density);
     double integral = 0;
@@ -83,7 +83,7 @@ class ParzenEstimatorTest {
   void recombinedDrawsMixCoordinatesOfDifferentObservations() {
     Dimension a = Dimension.of(Parameter.of("a", NumberDistribution.uniform(0, 1)));
     Dimension b = Dimension.of(Parameter.of("b", NumberDistribution.uniform(0, 1)));
-    TpeSettings narrow = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 0.01, true, false, 1.0);
+    TpeSettings narrow = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 0.01, true, false, 1.0, 0, 0.2);
     double[][] columns = {{0.1, 0.9}, {0.1, 0.9}}; // observations (0.1, 0.1) and (0.9, 0.9)
     ParzenEstimator p = new ParzenEstimator(List.of(a, b), columns, ones(2), 2, false, narrow);
     SplittableRandom rng = new SplittableRandom(5);
@@ -98,5 +98,73 @@ class ParzenEstimatorTest {
     // Each observation has weight 1/3 (the prior the rest): a recombined draw pairs them with probability 1/9.
     assertTrue(mixedRecombined > 200, "recombined draws at (0.1, 0.9): " + mixedRecombined);
     assertTrue(mixedJoint < 30, "joint draws at (0.1, 0.9) come only from the prior: " + mixedJoint);
+  }
+
+  @Test
+  void smallGroupsUseNeighbourBandwidthsUpToAdaptiveBandwidthDims() {
+    Dimension a = Dimension.of(Parameter.of("a", NumberDistribution.uniform(0, 1)));
+    Dimension b = Dimension.of(Parameter.of("b", NumberDistribution.uniform(0, 1)));
+    int m = 30;
+    double[][] columns = new double[2][m]; // a tight cluster around (0.5, 0.5), 0.1 wide
+    for (int i = 0; i < m; i++) {
+      columns[0][i] = 0.45 + 0.1 * i / m;
+      columns[1][i] = 0.55 - 0.1 * ((i * 7) % m) / m;
+    }
+    TpeSettings d = TpeSettings.DEFAULTS;
+    TpeSettings upTo2 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0, 2, 0.2);
+    TpeSettings upTo1 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0, 1, 0.2);
+    TpeSettings allAdaptive = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, true, 1.0, 0, 0.2);
+    TpeSettings allRule = new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, true, true, 0.6, true, false, 1.0, 0, 0.2);
+    double[] outside = {0.58, 0.58}; // 0.03 beyond the cluster's corner on both axes
+    double adaptive2 = new ParzenEstimator(List.of(a, b), columns, ones(m), m, false, upTo2).logDensity(outside);
+    double adaptive1 = new ParzenEstimator(List.of(a, b), columns, ones(m), m, false, upTo1).logDensity(outside);
+    double adaptiveAll = new ParzenEstimator(List.of(a, b), columns, ones(m), m, false, allAdaptive).logDensity(outside);
+    double rule = new ParzenEstimator(List.of(a, b), columns, ones(m), m, false, allRule).logDensity(outside);
+    assertEquals(adaptiveAll, adaptive2, 1e-12, "a group of 2 within adaptive_bandwidth_dims 2");
+    assertEquals(rule, adaptive1, 1e-12, "a group of 2 beyond adaptive_bandwidth_dims 1");
+    // Neighbour distances within the cluster are far below the rule's 0.2 * 30^(-1/6) * 0.6 = 0.068, so
+    // the kernels are narrower (down to the magic clip, 1/31) and the mixture falls off faster outside it.
+    assertTrue(adaptive2 < rule - 0.5, adaptive2 + " vs " + rule);
+    assertTrue(d.ruleBandwidths(d.adaptiveBandwidthDims() + 1) && !d.ruleBandwidths(d.adaptiveBandwidthDims()));
+    assertTrue(!d.withMultivariate(false).ruleBandwidths(10), "univariate TPE never uses the rule");
+  }
+
+  @Test
+  void aGivenOrderGivesTheSameJointBandwidthsAsSorting() {
+    Dimension a = Dimension.of(Parameter.of("a", NumberDistribution.uniform(-5, 10)));
+    double[][] columns = {{3.0, -4.5, 2.0, 2.0, 9.9, 0.1, 7.5, 2.0, -1.0}, {1.0, 1.0, 8.0, -3.0, 0.5, 0.5, 6.0, 9.0, 2.5}};
+    int m = columns[0].length;
+    int[][] order = new int[2][];
+    for (int k = 0; k < 2; k++) {
+      double[] values = columns[k];
+      order[k] = java.util.stream.IntStream.range(0, m).boxed()
+          .sorted((x, y) -> Double.compare(values[x], values[y])).mapToInt(Integer::intValue).toArray();
+    }
+    double[] weights = {0.2, 0.4, 1, 1, 1, 0.6, 1, 0.8, 1};
+    TpeSettings s = TpeSettings.DEFAULTS;
+    ParzenEstimator sorting = new ParzenEstimator(List.of(X, a), columns, weights, m, false, null, s);
+    ParzenEstimator ordered = new ParzenEstimator(List.of(X, a), columns, weights, m, false, order, s);
+    for (double x = -5; x <= 10; x += 0.73) {
+      for (double y = -5; y <= 10; y += 0.91) {
+        double[] p = {x, y};
+        assertEquals(sorting.logDensity(p), ordered.logDensity(p), 1e-12, "at " + x + ", " + y);
+      }
+    }
+  }
+
+  @Test
+  void ruleBandwidthScalesTheJointRule() {
+    Dimension a = Dimension.of(Parameter.of("a", NumberDistribution.uniform(0, 1)));
+    Dimension b = Dimension.of(Parameter.of("b", NumberDistribution.uniform(0, 1)));
+    double[][] columns = {{0.2, 0.5, 0.55, 0.9}, {0.3, 0.5, 0.45, 0.1}};
+    // Groups of 2 beyond adaptive_bandwidth_dims 1 use the rule c * n^(-1/(d+4)) * range * bandwidth_factor.
+    TpeSettings c04 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 0.6, true, false, 1.0, 1, 0.4);
+    TpeSettings factor12 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 1.2, true, false, 1.0, 1, 0.2);
+    TpeSettings c02 = new TpeSettings(10, 0.1, 25, 24, 1.0, false, false, 25, true, true, 0.6, true, false, 1.0, 1, 0.2);
+    double[] x = {0.6, 0.4};
+    double wide = new ParzenEstimator(List.of(a, b), columns, ones(4), 4, false, c04).logDensity(x);
+    assertEquals(new ParzenEstimator(List.of(a, b), columns, ones(4), 4, false, factor12).logDensity(x), wide, 1e-12);
+    double narrow = new ParzenEstimator(List.of(a, b), columns, ones(4), 4, false, c02).logDensity(x);
+    assertTrue(wide > narrow, "wider unit-peak kernels reach further: " + wide + " vs " + narrow);
   }
 }

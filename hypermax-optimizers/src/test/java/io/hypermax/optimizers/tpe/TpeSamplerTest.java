@@ -248,7 +248,7 @@ class TpeSamplerTest {
       running.add(Trial.running(30 + i, a, space.nest(a), Instant.EPOCH));
     }
     TpeSettings noLiar =
-        new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, false, 1.0, true, false, 0.0);
+        new TpeSettings(10, 0.1, 25, 24, 1.0, false, true, 25, false, false, 1.0, true, false, 0.0, 0, 0.2);
     Assignment a = tpe.suggest(new SuggestRequest(40, space, finished, running, Direction.MINIMIZE, new SplittableRandom(1)), noLiar);
     Assignment b = tpe.suggest(new SuggestRequest(40, space, finished, List.of(), Direction.MINIMIZE, new SplittableRandom(1)), noLiar);
     assertEquals(a, b, "without the liar, running trials are ignored");
