@@ -45,7 +45,12 @@ public final class PythonFunctionProvider implements ExecutorProvider {
       throw function.get("name").error("'" + name + "' is not a Python function name");
     }
     String python = PythonInterpreter.resolve(function, context.configDirectory());
-    return new PythonFunctionExecutor(
-        python, module, name, context.configDirectory(), EnvironmentSetting.read(function), KillLimits.from(function));
+    var environment = EnvironmentSetting.read(function);
+    KillLimits limits = KillLimits.from(function);
+    if (!ModuleCheck.findable(python, module, context.configDirectory())) {
+      throw function.get("module").error(
+          "no module '" + module + "' in " + context.configDirectory() + " (nor importable by " + python + ")");
+    }
+    return new PythonFunctionExecutor(python, module, name, context.configDirectory(), environment, limits);
   }
 }

@@ -70,8 +70,25 @@ def _write(path, outcome):
     os.replace(temporary, path)
 
 
+def _exit_when_orphaned():
+    """Ends the trial if hypermax dies (kill -9): no one would enforce its limits or read its result."""
+    import threading
+    import time
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(137)
+
+    threading.Thread(target=watch, name="hypermax-orphan-watch", daemon=True).start()
+
+
 def main():
     module_name, function_name, module_dir = sys.argv[1:4]
+    if hasattr(os, "getppid") and sys.platform != "win32":
+        _exit_when_orphaned()
     # Import the model from the config file's folder, not from this runner's temporary folder.
     sys.path[0] = module_dir
     result_path = os.environ["HYPERMAX_RESULT"]
