@@ -61,7 +61,9 @@ final class ResultsCommand implements Callable<Integer> {
     Plugins registry = plugins.load(cfg.pluginPaths());
     registry.problems().forEach(p -> System.err.println("warning: " + p));
 
-    StudySnapshot snapshot = snapshot(cfg, Journal.read(dir));
+    Journal.State state = Journal.read(dir);
+    state.problems().forEach(p -> System.err.println("warning: " + p));
+    StudySnapshot snapshot = snapshot(cfg, state);
     // An explicit regeneration redraws every chart (a newer hypermax may draw them differently).
     if (System.getProperty(ChartsProvider.REDRAW_PROPERTY) == null) {
       System.setProperty(ChartsProvider.REDRAW_PROPERTY, "true");

@@ -111,6 +111,7 @@ public final class SearchRun implements AutoCloseable {
       if (resumed) {
         requireSameSpace(config, dir);
         state = Journal.read(dir);
+        state.problems().forEach(options.warn());
       }
       // A resumed study keeps its original seed so it continues the same sequence.
       long seed =

@@ -51,7 +51,16 @@ public final class Journal implements AutoCloseable {
   }
 
   /** What a journal holds: the seed, the finished trials, and trials that were started but never finished. */
-  public record State(Long seed, List<Trial> finished, List<Trial> abandoned, List<JsonNode> extraEvents) {
+  /**
+   * @param problems damaged lines other than a torn last one, and results of trials whose start is
+   *     missing: what could not be recovered, one readable line each
+   */
+  public record State(
+      Long seed, List<Trial> finished, List<Trial> abandoned, List<JsonNode> extraEvents, List<String> problems) {
+    public State(Long seed, List<Trial> finished, List<Trial> abandoned, List<JsonNode> extraEvents) {
+      this(seed, finished, abandoned, extraEvents, List.of());
+    }
+
     public int nextTrialNumber() {
       int max = -1;
       for (Trial t : finished) {
@@ -214,7 +223,13 @@ public final class Journal implements AutoCloseable {
     Map<Integer, Trial> started = new TreeMap<>();
     Map<Integer, Trial> finished = new TreeMap<>();
     List<JsonNode> extra = new ArrayList<>();
-    for (String line : lines) {
+    List<String> problems = new ArrayList<>();
+    int lastLine = lines.size();
+    while (lastLine > 0 && lines.get(lastLine - 1).isBlank()) {
+      lastLine--;
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       if (line.isBlank()) {
         continue;
       }
@@ -222,6 +237,9 @@ public final class Journal implements AutoCloseable {
       try {
         n = MAPPER.readTree(line);
       } catch (IOException e) {
+        if (i + 1 < lastLine) { // a torn last line is an expected crash artefact, not a problem
+          problems.add(FILE_NAME + " line " + (i + 1) + " is damaged and was skipped");
+        }
         continue;
       }
       if (n == null || !n.has("event")) {
@@ -242,6 +260,8 @@ public final class Journal implements AutoCloseable {
           Trial t = started.get(number);
           if (t != null) {
             finished.put(number, t.finish(readResult(n), Instant.parse(n.get("end").asText())));
+          } else {
+            problems.add("the result of trial " + number + " has no start record (its parameters are lost); it was skipped");
           }
         }
         default -> extra.add(n);
@@ -253,7 +273,7 @@ public final class Journal implements AutoCloseable {
         abandoned.add(t);
       }
     }
-    return new State(seed, new ArrayList<>(finished.values()), abandoned, extra);
+    return new State(seed, new ArrayList<>(finished.values()), abandoned, extra, problems);
   }
 
   @SuppressWarnings("unchecked")

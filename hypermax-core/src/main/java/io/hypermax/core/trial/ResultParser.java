@@ -32,6 +32,9 @@ public final class ResultParser {
           return TrialResult.failed("the result's 'time' is not a number: " + describe(t), measuredSeconds);
         }
         time = tn.doubleValue();
+        if (!(time >= 0)) {
+          return TrialResult.failed("the result's 'time' must be a number of seconds >= 0, found " + t, measuredSeconds);
+        }
       }
       Map<String, Object> metadata = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {

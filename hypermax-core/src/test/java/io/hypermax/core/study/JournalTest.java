@@ -67,6 +67,23 @@ class JournalTest {
   }
 
   @Test
+  void damagedLinesInTheMiddleAreReportedNotSilentlyDropped() throws Exception {
+    try (Study study = journaled(null, 4)) {
+      study.run(new FunctionExecutor(StudyTest::bowl), 1, null);
+    }
+    Path file = dir.resolve(Journal.FILE_NAME);
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+    int start2 = lines.indexOf(lines.stream().filter(l -> l.contains("\"start\"") && l.contains("\"trial\":2")).findFirst().orElseThrow());
+    lines.set(start2, "{\"event\":\"start\",\"tri#garbage");
+    Files.write(file, lines);
+    Journal.State state = Journal.read(dir);
+    assertEquals(3, state.finished().size());
+    assertEquals(2, state.problems().size(), state.problems().toString());
+    assertTrue(state.problems().get(0).contains("line " + (start2 + 1)), state.problems().toString());
+    assertTrue(state.problems().get(1).contains("trial 2"), state.problems().toString());
+  }
+
+  @Test
   void resumeRerunsAbandonedTrialsWithTheirNumbersAndParametersAndReachesExactlyTheBudget() {
     Trial abandoned;
     List<Trial> completed;

@@ -29,6 +29,7 @@ class ResultParserTest {
     assertFailed(ResultParser.parse(Map.of("accuracy", 0.8), 1), "no 'loss'");
     assertFailed(ResultParser.parse(Map.of("loss", "low"), 1), "'loss' is not a number");
     assertFailed(ResultParser.parse(Map.of("loss", 1, "time", "slow"), 1), "'time' is not a number");
+    assertFailed(ResultParser.parse(Map.of("loss", 1, "time", -1), 1), "'time' must be a number of seconds >= 0");
     assertFailed(ResultParser.parse(null, 1), "returned nothing");
     assertFailed(ResultParser.parse("0.5", 1), "String");
     assertFailed(ResultParser.parse(Double.NaN, 1), "NaN");
