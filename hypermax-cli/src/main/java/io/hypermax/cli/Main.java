@@ -14,6 +14,14 @@ public final class Main {
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new HypermaxCommand());
     cli.setExecutionExceptionHandler(new ErrorHandler());
+    // A mistyped option gets one line and a pointer to --help, not the whole usage text.
+    cli.setParameterExceptionHandler(
+        (ex, args1) -> {
+          CommandLine failed = ex.getCommandLine();
+          failed.getErr().println("error: " + ex.getMessage());
+          failed.getErr().println("(see " + failed.getCommandSpec().qualifiedName() + " --help)");
+          return ErrorHandler.CONFIG_ERROR;
+        });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli.execute(args);
   }

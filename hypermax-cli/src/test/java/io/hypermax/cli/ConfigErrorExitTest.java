@@ -96,6 +96,9 @@ class ConfigErrorExitTest {
     Path file = write(config("{type: number, min: 0, max: 1}", "random", "java_function"));
     assertEquals(2, Cli.run("--iterations", "0", file.toString()).exitCode());
     assertEquals(2, Cli.run("--seed", "abc", file.toString()).exitCode());
-    assertEquals(2, Cli.run("--bogus", file.toString()).exitCode());
+    Cli bogus = Cli.run("--bogus", file.toString());
+    assertEquals(2, bogus.exitCode());
+    assertTrue(bogus.err().startsWith("error: Unknown option: '--bogus'"), bogus.toString());
+    assertTrue(bogus.err().strip().lines().count() == 2 && !bogus.err().contains("Usage"), "one line and a pointer to --help: " + bogus);
   }
 }
