@@ -45,7 +45,8 @@ public final class PairOutputs {
         String loss = "loss_matrix_" + top + red + "_" + pair;
         String response = "response_matrix_" + top + red + "_" + pair;
         String titleSuffix = fraction < 1 ? " (top 10 percent, " + red + ")" : " (" + red + ")";
-        Attempt.run(notes, where + loss + ".png", () -> {
+        // The response matrix is drawn from the same grid: a skipped grid skips both, and the note says so.
+        Attempt.run(notes, where + loss + ".png and " + response + ".png", () -> {
           CellGrid grid = grid(obs, x, y, ValueKey.LOSS, fraction, r);
           lossMatrix(grid, "Loss Matrix" + titleSuffix, subtitle(grid, fraction), dir, loss);
           responseMatrix(grid, "Response Matrix" + titleSuffix, dir, response);
