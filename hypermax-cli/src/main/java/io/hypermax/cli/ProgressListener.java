@@ -44,6 +44,13 @@ final class ProgressListener implements StudyListener {
     int done = snap.finished().size();
     String best = snap.best().map(t -> fmt(t.loss())).orElse("-");
     if (live) {
+      if (trial.status() != TrialStatus.COMPLETE) {
+        // Failures and kills get a line of their own above the bar, so they are seen as they happen.
+        out.print("\r" + " ".repeat(100) + "\r");
+        out.println(
+            "trial " + trial.number() + " " + trial.status()
+                + (trial.result().error() == null ? "" : ": " + firstLine(trial.result().error())));
+      }
       double elapsed = (System.nanoTime() - startNanos) / 1e9;
       int doneHere = done - doneAtStart;
       double eta = doneHere > 0 ? elapsed / doneHere * (snap.iterations() - done) : Double.NaN;
