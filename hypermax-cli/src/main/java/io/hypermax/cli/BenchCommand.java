@@ -75,7 +75,16 @@ final class BenchCommand implements Callable<Integer> {
       BenchmarkSuite.Options options =
           new BenchmarkSuite.Options(
               specs, BenchmarkProblems.select(problems), budget, seeds, firstSeed, BenchmarkProblems.byName(timingProblem), counts, csv);
-      new BenchmarkSuite(new BenchmarkRunner(registry), System.out).run(options);
+      // Check every method's settings before printing anything: a bad one fails with its key named.
+      BenchmarkRunner runner = new BenchmarkRunner(registry);
+      for (MethodSpec m : specs) {
+        try {
+          runner.run(m, options.problems().get(0), 0, 1);
+        } catch (io.hypermax.core.config.ConfigException e) {
+          throw new UserException("--methods " + m.label() + ": " + e.problem() + " (" + e.path() + ")", ErrorHandler.CONFIG_ERROR);
+        }
+      }
+      new BenchmarkSuite(runner, System.out).run(options);
     } catch (NoSuchElementException e) {
       throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
     }
