@@ -53,9 +53,18 @@ public final class Hypermax {
       return this;
     }
 
-    /** An optimizer setting, as it would appear under {@code search}. */
+    /**
+     * A setting as it would appear under {@code search}; {@code method}, {@code seed},
+     * {@code iterations} and {@code direction} go to the builder's own fields, the rest to the optimizer.
+     */
     public StudyBuilder setting(String key, Object value) {
-      settings.set(key, io.hypermax.core.config.JsonValues.toJson(value));
+      switch (key) {
+        case "method" -> method(String.valueOf(value));
+        case "seed" -> seed(((Number) value).longValue());
+        case "iterations" -> iterations(((Number) value).intValue());
+        case "direction" -> direction(Direction.parse(String.valueOf(value)));
+        default -> settings.set(key, io.hypermax.core.config.JsonValues.toJson(value));
+      }
       return this;
     }
 

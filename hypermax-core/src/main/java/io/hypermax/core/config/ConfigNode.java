@@ -242,7 +242,7 @@ public final class ConfigNode {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = levenshtein(key.toLowerCase(), c.toLowerCase());
+      int d = levenshtein(key.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
         best = c;

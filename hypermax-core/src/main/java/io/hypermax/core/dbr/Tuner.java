@@ -104,7 +104,10 @@ public final class Tuner<M> {
     if (!Journal.exists(settings.projectDir)) {
       return toResult(List.of(), null);
     }
-    return toResult(Journal.read(settings.projectDir).finished(), null);
+    Journal.State state = Journal.read(settings.projectDir);
+    // The project's own direction decides what "best" is, whatever this builder was told.
+    Direction direction = TunerProject.recordedDirection(state).orElse(settings.direction);
+    return new TuningResult(state.finished().stream().map(TrialRecord::of).toList(), direction, null);
   }
 
   private TuningResult toResult(List<Trial> finished, String stopReason) {
@@ -185,9 +188,18 @@ public final class Tuner<M> {
       return this;
     }
 
-    /** An optimizer setting, as it would appear under {@code search} in a config file. */
+    /**
+     * A setting as it would appear under {@code search} in a config file; {@code method}, {@code seed},
+     * {@code iterations} and {@code direction} go to the tuner's own fields, the rest to the optimizer.
+     */
     public Builder<M> setting(String key, Object value) {
-      methodSettings.set(key, JsonValues.toJson(value));
+      switch (key) {
+        case "method" -> method(String.valueOf(value));
+        case "seed" -> seed(((Number) value).longValue());
+        case "iterations" -> maxTrials(((Number) value).intValue());
+        case "direction" -> direction(String.valueOf(value));
+        default -> methodSettings.set(key, JsonValues.toJson(value));
+      }
       return this;
     }
 

@@ -72,7 +72,7 @@ final class TunerProject implements AutoCloseable {
       journal.writeStudy(chosenSeed);
       ObjectNode event = JsonValues.MAPPER.createObjectNode();
       event.put("event", SETTINGS_EVENT);
-      event.put("direction", direction.name().toLowerCase());
+      event.put("direction", direction.name().toLowerCase(java.util.Locale.ROOT));
       event.set("settings", settings);
       journal.writeExtra(event);
     }
@@ -88,6 +88,20 @@ final class TunerProject implements AutoCloseable {
     return project;
   }
 
+  /** The direction a project was searched with, as its journal recorded it. */
+  static java.util.Optional<Direction> recordedDirection(Journal.State state) {
+    for (JsonNode e : state.extraEvents()) {
+      if (SETTINGS_EVENT.equals(e.path("event").asText()) && e.hasNonNull("direction")) {
+        try {
+          return java.util.Optional.of(Direction.parse(e.path("direction").asText()));
+        } catch (IllegalArgumentException unreadable) {
+          return java.util.Optional.empty();
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   private static void checkSettings(
       Path directory, Journal.State state, Direction direction, ObjectNode settings, Consumer<String> warn) {
     for (JsonNode e : state.extraEvents()) {
@@ -95,14 +109,14 @@ final class TunerProject implements AutoCloseable {
         continue;
       }
       String recorded = e.path("direction").asText();
-      if (!recorded.equals(direction.name().toLowerCase())) {
+      if (!recorded.equals(direction.name().toLowerCase(java.util.Locale.ROOT))) {
         throw new IllegalArgumentException(
             "project "
                 + directory
                 + " was searched with direction '"
                 + recorded
                 + "', this tuner says '"
-                + direction.name().toLowerCase()
+                + direction.name().toLowerCase(java.util.Locale.ROOT)
                 + "': use the same direction, another project directory, or overwrite");
       }
       if (!e.path("settings").equals(settings)) {

@@ -34,6 +34,6 @@ public enum PluginKind {
   }
 
   public String label() {
-    return name().toLowerCase().replace('_', ' ');
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 }

@@ -124,6 +124,16 @@ class RandomSearchTest {
   }
 
   @Test
+  void coreKeysGivenAsSettingsReachTheStudysOwnFields() {
+    SearchSpace s = space("  x: {type: number, min: 0, max: 1}\n");
+    io.hypermax.core.study.Study study =
+        Hypermax.study(s).setting("method", "random").setting("direction", "maximize").setting("iterations", 7).setting("seed", 5).build();
+    assertEquals(io.hypermax.core.study.Direction.MAXIMIZE, study.direction());
+    assertEquals(7, study.iterations());
+    assertEquals(5L, study.seed());
+  }
+
+  @Test
   void rejectsSettingsItDoesNotKnow() {
     SearchSpace s = space("  x: {type: number, min: 0, max: 1}\n");
     ConfigException e =

@@ -48,6 +48,31 @@ class StormTunerTest {
   }
 
   @Test
+  void resultsOfAProjectUseTheDirectionItWasSearchedWith(@org.junit.jupiter.api.io.TempDir Path project) {
+    TuningResult searched = tuner(project).maxTrials(12).build().search();
+    double best = searched.best().orElseThrow().score();
+    // A tuner built without a direction (minimize by default) only reads the project here.
+    TuningResult read = Tuner.builder(StormTunerTest::build, StormTunerTest::score).projectDir(project).build().results();
+    assertEquals(best, read.best().orElseThrow().score(), "the maximize project's best, not its worst");
+  }
+
+  @Test
+  void coreKeysGivenAsSettingsReachTheTunersOwnFields(@org.junit.jupiter.api.io.TempDir Path project) {
+    TuningResult r =
+        Tuner.builder(StormTunerTest::build, StormTunerTest::score)
+            .projectDir(project)
+            .writeResults(false)
+            .setting("direction", "maximize")
+            .setting("iterations", 7)
+            .setting("seed", 3)
+            .build()
+            .search();
+    assertEquals(7, r.trials().size());
+    double max = r.trials().stream().filter(TrialRecord::isComplete).mapToDouble(TrialRecord::score).max().orElseThrow();
+    assertEquals(max, r.best().orElseThrow().score());
+  }
+
+  @Test
   void stormIsAnOptimizerPlugin() {
     assertEquals(StormProvider.class, Plugins.load().optimizer("storm").getClass());
   }

@@ -83,7 +83,7 @@ final class ReportPage {
     html.append("<p>")
         .append(snapshot.finished().size()).append(" finished trials of ").append(snapshot.iterations()).append(" planned: ")
         .append(obs.size()).append(" complete, ").append(failed).append(" failed, ").append(killed).append(" killed. ")
-        .append("Direction: ").append(snapshot.direction().name().toLowerCase()).append(". Seed ").append(snapshot.seed())
+        .append("Direction: ").append(snapshot.direction().name().toLowerCase(java.util.Locale.ROOT)).append(". Seed ").append(snapshot.seed())
         .append(". <span class=\"muted\">Generated ").append(Html.esc(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).append(".</span></p>\n");
   }
 
