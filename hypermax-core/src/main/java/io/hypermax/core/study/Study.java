@@ -130,6 +130,9 @@ public final class Study implements AutoCloseable {
    * Starts a new trial: a re-run of a trial abandoned by a crash first, otherwise the optimizer's
    * suggestion. The trial is journaled as started before it is returned.
    *
+   * Ask-and-tell callers own the budget: {@code ask()} does not check {@code iterations} (only
+   * {@link #run} does); use {@link #hasBudget()}.
+   *
    * @throws SearchExhaustedException when the optimizer has nothing left to try
    */
   public synchronized Trial ask() {
