@@ -15,12 +15,7 @@ import statistics
 from collections import defaultdict
 
 
-def quantile(values, q):
-    s = sorted(values)
-    pos = q * (len(s) - 1)
-    lo = int(pos)
-    hi = min(len(s) - 1, lo + 1)
-    return s[lo] + (pos - lo) * (s[hi] - s[lo])
+from summarise_peers import quantile  # same folder: Python puts the script's folder on sys.path
 
 
 def load(paths, method_field, budget):

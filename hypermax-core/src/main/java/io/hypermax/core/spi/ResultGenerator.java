@@ -21,4 +21,19 @@ public interface ResultGenerator {
   }
 
   void generate(StudySnapshot snapshot) throws IOException;
+
+  /** {@code body} as an EXPENSIVE generator: {@code return ResultGenerator.expensive(snapshot -> ...)}. */
+  static ResultGenerator expensive(ResultGenerator body) {
+    return new ResultGenerator() {
+      @Override
+      public Cost cost() {
+        return Cost.EXPENSIVE;
+      }
+
+      @Override
+      public void generate(StudySnapshot snapshot) throws IOException {
+        body.generate(snapshot);
+      }
+    };
+  }
 }

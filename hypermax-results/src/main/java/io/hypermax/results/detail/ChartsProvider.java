@@ -45,18 +45,11 @@ public final class ChartsProvider implements ResultGeneratorProvider {
     boolean graphs = context.results().bool("graphs", true);
     Path root = context.directory();
     int threads = threads();
-    return new ResultGenerator() {
-      @Override
-      public Cost cost() {
-        return Cost.EXPENSIVE;
-      }
-
-      @Override
-      public void generate(io.hypermax.core.study.StudySnapshot snapshot) throws java.io.IOException {
-        if (graphs) {
-          ChartPass.run(Observations.of(snapshot), root, threads);
-        }
-      }
-    };
+    return ResultGenerator.expensive(
+        snapshot -> {
+          if (graphs) {
+            ChartPass.run(Observations.of(snapshot), root, threads);
+          }
+        });
   }
 }

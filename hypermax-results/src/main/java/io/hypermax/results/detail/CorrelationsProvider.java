@@ -3,10 +3,8 @@ package io.hypermax.results.detail;
 import com.google.auto.service.AutoService;
 import io.hypermax.core.spi.ResultGenerator;
 import io.hypermax.core.spi.ResultGeneratorProvider;
-import io.hypermax.core.study.StudySnapshot;
 import io.hypermax.results.analysis.Correlations;
 import io.hypermax.results.analysis.Observations;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,26 +34,19 @@ public final class CorrelationsProvider implements ResultGeneratorProvider {
   public ResultGenerator create(Context context) {
     boolean graphs = context.results().bool("graphs", true);
     Path dir = context.directory();
-    return new ResultGenerator() {
-      @Override
-      public Cost cost() {
-        return Cost.EXPENSIVE;
-      }
-
-      @Override
-      public void generate(StudySnapshot snapshot) throws IOException {
-        if (!graphs) {
-          return;
-        }
-        Observations obs = Observations.of(snapshot);
-        if (obs.size() < MIN_RESULTS) {
-          return;
-        }
-        Correlations c = Correlations.compute(obs);
-        table(c, c.scaled(), 4).write(dir.resolve(FILE_NAME));
-        table(c, c.raw(), 6).write(dir.resolve(RAW_FILE_NAME));
-      }
-    };
+    return ResultGenerator.expensive(
+        snapshot -> {
+          if (!graphs) {
+            return;
+          }
+          Observations obs = Observations.of(snapshot);
+          if (obs.size() < MIN_RESULTS) {
+            return;
+          }
+          Correlations c = Correlations.compute(obs);
+          table(c, c.scaled(), 4).write(dir.resolve(FILE_NAME));
+          table(c, c.raw(), 6).write(dir.resolve(RAW_FILE_NAME));
+        });
   }
 
   /** Header {@code field, <features...>}; one row per feature. */

@@ -3,7 +3,6 @@ package io.hypermax.results.detail;
 import com.google.auto.service.AutoService;
 import io.hypermax.core.spi.ResultGenerator;
 import io.hypermax.core.spi.ResultGeneratorProvider;
-import io.hypermax.core.study.StudySnapshot;
 import io.hypermax.results.basic.AtomicFiles;
 import io.hypermax.results.charts.Headless;
 import java.io.IOException;
@@ -32,18 +31,11 @@ public final class ReportProvider implements ResultGeneratorProvider {
   public ResultGenerator create(Context context) {
     boolean graphs = context.results().bool("graphs", true);
     Path dir = context.directory();
-    return new ResultGenerator() {
-      @Override
-      public Cost cost() {
-        return Cost.EXPENSIVE;
-      }
-
-      @Override
-      public void generate(StudySnapshot snapshot) throws IOException {
-        Headless.ensure();
-        AtomicFiles.write(dir.resolve(FILE_NAME), new ReportPage(snapshot, graphs, chartNotes(dir, graphs)).render());
-      }
-    };
+    return ResultGenerator.expensive(
+        snapshot -> {
+          Headless.ensure();
+          AtomicFiles.write(dir.resolve(FILE_NAME), new ReportPage(snapshot, graphs, chartNotes(dir, graphs)).render());
+        });
   }
 
   /** The chart pass's notes (it runs before this generator: ids sort "charts" before "report"). */
