@@ -3,6 +3,7 @@ package io.hypermax.core.dbr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypermax.core.config.JsonValues;
+import io.hypermax.core.run.DirectoryLock;
 import io.hypermax.core.study.Direction;
 import io.hypermax.core.study.Journal;
 import java.io.IOException;
@@ -23,13 +24,15 @@ final class TunerProject implements AutoCloseable {
 
   private final Path directory;
   private final Journal journal;
+  private final DirectoryLock lock;
   private final Journal.State restored;
   private final long seed;
   private final ParameterRegistry registry = new ParameterRegistry();
 
-  private TunerProject(Path directory, Journal journal, Journal.State restored, long seed) {
+  private TunerProject(Path directory, Journal journal, DirectoryLock lock, Journal.State restored, long seed) {
     this.directory = directory;
     this.journal = journal;
+    this.lock = lock;
     this.restored = restored;
     this.seed = seed;
   }
@@ -44,11 +47,33 @@ final class TunerProject implements AutoCloseable {
       Path directory, boolean overwrite, Long seed, Direction direction, ObjectNode settings, Consumer<String> warn) {
     try {
       Files.createDirectories(directory);
-      if (overwrite) {
-        Files.deleteIfExists(directory.resolve(Journal.FILE_NAME));
-      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare project directory " + directory, e);
+    }
+    // Two tuners in one project would interleave their trials in one journal, as two CLI searches would.
+    DirectoryLock lock = DirectoryLock.acquire(directory);
+    try {
+      return openLocked(directory, overwrite, seed, direction, settings, warn, lock);
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static TunerProject openLocked(
+      Path directory,
+      boolean overwrite,
+      Long seed,
+      Direction direction,
+      ObjectNode settings,
+      Consumer<String> warn,
+      DirectoryLock lock) {
+    if (overwrite) {
+      try {
+        Files.deleteIfExists(directory.resolve(Journal.FILE_NAME));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot reset project directory " + directory, e);
+      }
     }
     Journal.State state = Journal.exists(directory) ? Journal.read(directory) : null;
     if (state != null) {
@@ -64,7 +89,7 @@ final class TunerProject implements AutoCloseable {
       chosenSeed = seed != null ? seed : new SecureRandom().nextLong() & 0xFFFFFFFFL;
     }
     Journal journal = Journal.open(directory);
-    TunerProject project = new TunerProject(directory, journal, state, chosenSeed);
+    TunerProject project = new TunerProject(directory, journal, lock, state, chosenSeed);
     if (state != null) {
       project.restoreDefinitions(state);
     }
@@ -156,6 +181,10 @@ final class TunerProject implements AutoCloseable {
 
   @Override
   public void close() {
-    journal.close();
+    try {
+      journal.close();
+    } finally {
+      lock.close();
+    }
   }
 }

@@ -73,6 +73,16 @@ class StormTunerTest {
   }
 
   @Test
+  void aProjectInUseByAnotherTunerIsRefused(@org.junit.jupiter.api.io.TempDir Path project) {
+    try (var held = io.hypermax.core.run.DirectoryLock.acquire(project)) {
+      var e = org.junit.jupiter.api.Assertions.assertThrows(
+          io.hypermax.core.config.ConfigException.class, () -> tuner(project).maxTrials(3).build().search());
+      assertTrue(e.getMessage().contains("in use by another running hypermax search"), e.getMessage());
+    }
+    assertEquals(3, tuner(project).maxTrials(3).build().search().trials().size(), "free again once released");
+  }
+
+  @Test
   void stormIsAnOptimizerPlugin() {
     assertEquals(StormProvider.class, Plugins.load().optimizer("storm").getClass());
   }
