@@ -112,7 +112,7 @@ final class HypermaxCommand implements Callable<Integer> {
       if (outcome.interrupted()) {
         return 130;
       }
-      if (outcome.stopReason() != null && outcome.stopReason().startsWith("stopped after")) {
+      if (outcome.tooManyFailures()) {
         System.err.println("error: " + outcome.stopReason());
         return 1;
       }

@@ -211,7 +211,19 @@ public final class Study implements AutoCloseable {
   }
 
   /** Why and how a {@link #run} ended. */
-  public record Outcome(StudySnapshot snapshot, String stopReason, boolean interrupted) {}
+  /**
+   * @param stopReason why the search ended before its budget (null when the budget was spent)
+   * @param tooManyFailures it ended because {@code maxFailures} consecutive trials failed
+   */
+  public record Outcome(StudySnapshot snapshot, String stopReason, boolean interrupted, boolean tooManyFailures) {}
+
+  private boolean tooManyFailures() {
+    return maxFailures > 0 && consecutiveFailures >= maxFailures;
+  }
+
+  private String failureReason() {
+    return "stopped after " + consecutiveFailures + " consecutive failed trials; last error: " + lastFailure;
+  }
 
   /**
    * Runs trials on {@code parallel} workers until {@code iterations} trials are finished, the
@@ -237,8 +249,8 @@ public final class Study implements AutoCloseable {
     try {
       while (true) {
         while (!stopping && stopReason == null && inFlight < parallel && hasBudget()) {
-          if (maxFailures > 0 && consecutiveFailures >= maxFailures) {
-            stopReason = "stopped after " + consecutiveFailures + " consecutive failed trials; last error: " + lastFailure;
+          if (tooManyFailures()) {
+            stopReason = failureReason();
             break;
           }
           Trial trial;
@@ -270,8 +282,8 @@ public final class Study implements AutoCloseable {
           continue;
         }
         tell(done.trial, done.result);
-        if (maxFailures > 0 && consecutiveFailures >= maxFailures && stopReason == null) {
-          stopReason = "stopped after " + consecutiveFailures + " consecutive failed trials; last error: " + lastFailure;
+        if (stopReason == null && tooManyFailures()) {
+          stopReason = failureReason();
         }
       }
     } catch (InterruptedException e) {
@@ -291,7 +303,7 @@ public final class Study implements AutoCloseable {
     for (StudyListener l : listeners) {
       l.studyFinished(snap);
     }
-    return new Outcome(snap, stopReason, interrupted);
+    return new Outcome(snap, stopReason, interrupted, !interrupted && tooManyFailures());
   }
 
   private static TrialResult execute(Executor executor, Trial trial, Path logsDirectory) {

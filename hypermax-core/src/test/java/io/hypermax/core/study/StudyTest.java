@@ -98,6 +98,7 @@ class StudyTest {
       assertEquals(5, outcome.snapshot().trials().size());
       assertTrue(outcome.stopReason().contains("5 consecutive failed trials"), outcome.stopReason());
       assertTrue(outcome.stopReason().contains("model diverged"), outcome.stopReason());
+      assertTrue(outcome.tooManyFailures());
     }
   }
 
