@@ -1,0 +1,151 @@
+package io.hypermax.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code hypermax bench --loop}: the cost of the search loop itself. Runs the real command line
+ * ({@link Main#run}) in this JVM on a trivial {@code java_function} with random search, the journal
+ * on and results.csv/best.json written, at each trial count, and prints trials per second and the
+ * per-trial time against the smallest count (flat cost means a ratio near 1). The progress lines go to
+ * a file, as they would with stdout redirected.
+ */
+final class LoopBenchmark {
+  private final PrintStream out;
+
+  LoopBenchmark(PrintStream out) {
+    this.out = out;
+  }
+
+  /**
+   * @param seconds the whole command, start-up and result files included
+   * @param tailMicros per-trial time over the run's last 1,000 trials, from the journal's end times:
+   *     the cost of a trial at that study size, without the fixed start-up cost
+   */
+  record Row(int trials, double seconds, double tailMicros) {
+    double perTrialMicros() {
+      return seconds * 1e6 / trials;
+    }
+  }
+
+  void run(List<Integer> counts, int params, String fsync, String method, int parallel) {
+    Path work;
+    try {
+      work = Files.createTempDirectory("hypermax-loop-bench-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      out.printf(Locale.ROOT, "loop benchmark: %s search, %d parameters, trivial java_function, parallel %d, journal on (storage.fsync: %s)%n",
+          method, params, parallel, fsync);
+      // A short warm-up run, so the first count does not pay for class loading and JIT alone.
+      once(work, "warmup", Math.min(500, counts.get(0)), params, fsync, method, parallel);
+      Row base = null;
+      out.printf(Locale.ROOT, "%10s %10s %12s %14s %20s %12s%n",
+          "trials", "seconds", "trials/s", "us per trial", "us/trial, last 1000", "vs first");
+      for (int n : counts) {
+        Row row = once(work, "n" + n, n, params, fsync, method, parallel);
+        if (base == null) {
+          base = row;
+        }
+        out.printf(Locale.ROOT, "%10d %10.2f %12.0f %14.1f %20.1f %11.2fx%n",
+            n, row.seconds(), n / row.seconds(), row.perTrialMicros(), row.tailMicros(), row.tailMicros() / base.tailMicros());
+      }
+      out.println("(vs first: per-trial time over the last 1000 trials, against the first count's; flat cost is about 1.00x)");
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private Row once(Path work, String name, int trials, int params, String fsync, String method, int parallel) {
+    Path dir = work.resolve(name);
+    try {
+      Files.createDirectories(dir);
+      StringBuilder space = new StringBuilder();
+      for (int i = 0; i < params; i++) {
+        space.append("    x").append(i).append(": {type: number, min: -5, max: 5}\n");
+      }
+      Path config = dir.resolve("loop.yaml");
+      Files.writeString(config, """
+          hyperparameters:
+            type: object
+            properties:
+          %s
+          function:
+            type: java_function
+            class: io.hypermax.examples.bench.LoopObjective
+            method: sphere
+            parallel: %d
+          search:
+            method: %s
+            iterations: %d
+            seed: 1
+          storage:
+            fsync: %s
+          results:
+            directory: %s
+            graphs: false
+          """.formatted(space.toString().stripTrailing(), parallel, method, trials, fsync, dir.resolve("results").toString().replace("\\", "/")));
+      PrintStream oldOut = System.out;
+      long start;
+      long end;
+      int rc;
+      try (PrintStream progress = new PrintStream(Files.newOutputStream(dir.resolve("stdout.txt")), true, StandardCharsets.UTF_8)) {
+        System.setOut(progress);
+        start = System.nanoTime();
+        rc = Main.run("--no-ui", config.toString());
+        end = System.nanoTime();
+      } finally {
+        System.setOut(oldOut);
+      }
+      if (rc != 0) {
+        throw new UserException("the loop benchmark's search failed (exit " + rc + "); see " + dir, 1);
+      }
+      long rows = Files.lines(dir.resolve("results_0/results.csv")).count() - 1;
+      if (rows != trials) {
+        throw new UserException("the loop benchmark wrote " + rows + " rows to results.csv, expected " + trials, 1);
+      }
+      Row row = new Row(trials, (end - start) / 1e9, tailMicros(dir.resolve("results_0/journal.jsonl"), 1000));
+      deleteTree(dir);
+      return row;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Mean time between the end records of the last {@code k} finished trials of a journal. */
+  static double tailMicros(Path journal, int k) throws IOException {
+    List<java.time.Instant> ends = new java.util.ArrayList<>();
+    try (Stream<String> lines = Files.lines(journal)) {
+      lines.filter(l -> l.startsWith("{\"event\":\"end\"")).forEach(l -> {
+        int at = l.lastIndexOf("\"end\":\"");
+        ends.add(java.time.Instant.parse(l.substring(at + 7, l.indexOf('"', at + 7))));
+      });
+    }
+    int n = Math.min(k, ends.size() - 1);
+    if (n < 1) {
+      return Double.NaN;
+    }
+    java.time.Duration d = java.time.Duration.between(ends.get(ends.size() - 1 - n), ends.get(ends.size() - 1));
+    return d.toNanos() / 1e3 / n;
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temp folder left behind is harmless
+    }
+  }
+}
