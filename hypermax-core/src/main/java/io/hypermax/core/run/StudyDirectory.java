@@ -203,10 +203,13 @@ public final class StudyDirectory implements AutoCloseable {
     return stored.seed() != null || !stored.finished().isEmpty() || !stored.abandoned().isEmpty();
   }
 
-  /** Writes {@code search.json} unless it exists (a resume keeps the original). */
+  /**
+   * Writes {@code search.json}; a study recorded here before keeps its original (the space it
+   * searched), a directory left before its first trial gets the current config.
+   */
   public void writeConfigCopy(JsonNode config) {
     Path copy = path.resolve(CONFIG_COPY);
-    if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
+    if (hasStudy() && Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try {
