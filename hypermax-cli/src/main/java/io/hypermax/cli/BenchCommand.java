@@ -71,6 +71,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--loop-parallel", defaultValue = "1", description = "function.parallel of the --loop searches (default: ${DEFAULT-VALUE}).")
   int loopParallel;
 
+  @Option(names = "--loop-resume", description = "With --loop: also time resuming each count's journal for one more trial.")
+  boolean loopResume;
+
   @Mixin PluginOptions plugins;
 
   @Override
@@ -79,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
       if (loopTrials.isEmpty() || loopTrials.stream().anyMatch(n -> n < 1) || loopParams < 1 || loopParallel < 1) {
         throw new UserException("--loop-trials, --loop-params and --loop-parallel must be at least 1", ErrorHandler.CONFIG_ERROR);
       }
-      new LoopBenchmark(System.out).run(loopTrials, loopParams, loopFsync, loopMethod, loopParallel);
+      new LoopBenchmark(System.out).resume(loopResume).run(loopTrials, loopParams, loopFsync, loopMethod, loopParallel);
       return 0;
     }
     if (budget < 1 || seeds < 1) {

@@ -36,6 +36,14 @@ final class LoopBenchmark {
     }
   }
 
+  private boolean resume;
+
+  /** After each count, also time resuming its journal (for one more trial). */
+  LoopBenchmark resume(boolean r) {
+    this.resume = r;
+    return this;
+  }
+
   void run(List<Integer> counts, int params, String fsync, String method, int parallel) {
     Path work;
     try {
@@ -60,6 +68,14 @@ final class LoopBenchmark {
             n, row.seconds(), n / row.seconds(), row.perTrialMicros(), row.tailMicros(), row.tailMicros() / base.tailMicros());
       }
       out.println("(vs first: per-trial time over the last 1000 trials, against the first count's; flat cost is about 1.00x)");
+      long peak = 0;
+      for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+          peak += pool.getPeakUsage().getUsed();
+        }
+      }
+      out.printf(Locale.ROOT, "peak heap used %.0f MiB of a maximum of %.0f MiB (sum of the heap pools' peaks)%n",
+          peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
     } finally {
       deleteTree(work);
     }
@@ -114,6 +130,21 @@ final class LoopBenchmark {
         throw new UserException("the loop benchmark wrote " + rows + " rows to results.csv, expected " + trials, 1);
       }
       Row row = new Row(trials, (end - start) / 1e9, tailMicros(dir.resolve("results_0/journal.jsonl"), 1000));
+      if (resume && !name.equals("warmup")) {
+        // Resume the finished study for one more trial: reading the journal, rebuilding, results.csv once.
+        try (PrintStream progress = new PrintStream(Files.newOutputStream(dir.resolve("resume.txt")), true, StandardCharsets.UTF_8)) {
+          System.setOut(progress);
+          long s = System.nanoTime();
+          int code = Main.run("--no-ui", "--iterations", Integer.toString(trials + 1), config.toString(), dir.resolve("results_0").toString());
+          long e = System.nanoTime();
+          if (code != 0) {
+            throw new UserException("resuming the loop benchmark's search failed (exit " + code + "); see " + dir, 1);
+          }
+          out.printf(Locale.ROOT, "%10s resumed a %d-trial journal and ran one more trial in %.2f s%n", "", trials, (e - s) / 1e9);
+        } finally {
+          System.setOut(oldOut);
+        }
+      }
       deleteTree(dir);
       return row;
     } catch (IOException e) {
