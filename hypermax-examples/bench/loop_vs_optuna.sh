@@ -7,13 +7,13 @@
 #   optuna            Optuna 5's in-memory RandomSampler on N trials of the same function, one Python process.
 # Prints each round and the median (q25-q75) of each over the rounds.
 #
-#   hypermax-examples/bench/loop_vs_optuna.sh [TRIALS=20000] [ROUNDS=5]
+#   hypermax-examples/bench/loop_vs_optuna.sh [TRIALS=20000] [ROUNDS=5]     (HYPERMAX_JAR=... to time another build)
 set -euo pipefail
 TRIALS="${1:-20000}"
 ROUNDS="${2:-5}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-JAR="$(ls "$ROOT"/hypermax-cli/target/hypermax-cli-*-all.jar | head -n 1)"
+JAR="${HYPERMAX_JAR:-$(ls "$ROOT"/hypermax-cli/target/hypermax-cli-*-all.jar | head -n 1)}"
 OPTUNA="${OPTUNA_PATH:-/work/shared/peers/optuna5}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

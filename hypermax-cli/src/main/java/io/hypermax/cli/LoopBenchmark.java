@@ -37,6 +37,9 @@ final class LoopBenchmark {
   }
 
   private boolean resume;
+  private int largest;
+  private List<Integer> counts;
+  private String windowLine;
 
   /** After each count, also time resuming its journal (for one more trial). */
   LoopBenchmark resume(boolean r) {
@@ -45,6 +48,8 @@ final class LoopBenchmark {
   }
 
   void run(List<Integer> counts, int params, String fsync, String method, int parallel) {
+    this.counts = counts.stream().sorted().toList();
+    this.largest = this.counts.get(this.counts.size() - 1);
     Path work;
     try {
       work = Files.createTempDirectory("hypermax-loop-bench-");
@@ -68,6 +73,9 @@ final class LoopBenchmark {
             n, row.seconds(), n / row.seconds(), row.perTrialMicros(), row.tailMicros(), row.tailMicros() / base.tailMicros());
       }
       out.println("(vs first: per-trial time over the last 1000 trials, against the first count's; flat cost is about 1.00x)");
+      if (windowLine != null) {
+        out.println(windowLine);
+      }
       long peak = 0;
       for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
         if (pool.getType() == java.lang.management.MemoryType.HEAP) {
@@ -130,6 +138,18 @@ final class LoopBenchmark {
         throw new UserException("the loop benchmark wrote " + rows + " rows to results.csv, expected " + trials, 1);
       }
       Row row = new Row(trials, (end - start) / 1e9, tailMicros(dir.resolve("results_0/journal.jsonl"), 1000));
+      if (!name.equals("warmup") && trials == largest) {
+        // Within one study: does a trial cost more once the study is large? Windows of 1000 trials ending at each count.
+        List<java.time.Instant> ends = endTimes(dir.resolve("results_0/journal.jsonl"));
+        StringBuilder windows = new StringBuilder();
+        for (int c : counts) {
+          double us = windowMicros(ends, Math.max(1, c - 1000), c);
+          windows.append(String.format(Locale.ROOT, "  trials %d-%d: %.1f us", Math.max(1, c - 1000), c, us));
+        }
+        double first = windowMicros(ends, Math.max(1, counts.get(0) - 1000), counts.get(0));
+        double last = windowMicros(ends, Math.max(1, largest - 1000), largest);
+        windowLine = String.format(Locale.ROOT, "within the %d-trial study, per trial:%s  (last/first %.2fx)", largest, windows, last / first);
+      }
       if (resume && !name.equals("warmup")) {
         // Resume the finished study for one more trial: reading the journal, rebuilding, results.csv once.
         try (PrintStream progress = new PrintStream(Files.newOutputStream(dir.resolve("resume.txt")), true, StandardCharsets.UTF_8)) {
@@ -154,6 +174,12 @@ final class LoopBenchmark {
 
   /** Mean time between the end records of the last {@code k} finished trials of a journal. */
   static double tailMicros(Path journal, int k) throws IOException {
+    List<java.time.Instant> ends = endTimes(journal);
+    return windowMicros(ends, ends.size() - Math.min(k, ends.size() - 1), ends.size());
+  }
+
+  /** The end times of a journal's finished trials, in the order they finished. */
+  static List<java.time.Instant> endTimes(Path journal) throws IOException {
     List<java.time.Instant> ends = new java.util.ArrayList<>();
     try (Stream<String> lines = Files.lines(journal)) {
       lines.filter(l -> l.startsWith("{\"event\":\"end\"")).forEach(l -> {
@@ -161,12 +187,15 @@ final class LoopBenchmark {
         ends.add(java.time.Instant.parse(l.substring(at + 7, l.indexOf('"', at + 7))));
       });
     }
-    int n = Math.min(k, ends.size() - 1);
-    if (n < 1) {
+    return ends;
+  }
+
+  /** Mean time per trial of the finished trials {@code from+1 .. to} (1-based count), from their end times. */
+  static double windowMicros(List<java.time.Instant> ends, int from, int to) {
+    if (from < 1 || to > ends.size() || to <= from) {
       return Double.NaN;
     }
-    java.time.Duration d = java.time.Duration.between(ends.get(ends.size() - 1 - n), ends.get(ends.size() - 1));
-    return d.toNanos() / 1e3 / n;
+    return java.time.Duration.between(ends.get(from - 1), ends.get(to - 1)).toNanos() / 1e3 / (to - from);
   }
 
   private static void deleteTree(Path dir) {
