@@ -309,15 +309,19 @@ public final class Study implements AutoCloseable {
   public Outcome run(Executor executor, int parallel, Path logsDirectory) {
     loopThread = Thread.currentThread();
     AtomicInteger threadCount = new AtomicInteger();
+    // One trial at a time runs on this thread: two thread hand-offs per trial cost more than a cheap
+    // trial itself on a busy machine. stop() interrupts it as shutdownNow() would a worker.
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            parallel,
-            r -> {
-              Thread t = new Thread(r, "hypermax-trial-" + threadCount.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    CompletionService<Done> completions = new ExecutorCompletionService<>(pool);
+        parallel == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                parallel,
+                r -> {
+                  Thread t = new Thread(r, "hypermax-trial-" + threadCount.incrementAndGet());
+                  t.setDaemon(true);
+                  return t;
+                });
+    CompletionService<Done> completions = new ExecutorCompletionService<>(pool != null ? pool : this::runInline);
     synchronized (this) {
       lag = parallel;
     }
@@ -380,7 +384,9 @@ public final class Study implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException("a trial worker crashed", e.getCause());
     } finally {
-      pool.shutdownNow();
+      if (pool != null) {
+        pool.shutdownNow();
+      }
       loopThread = null;
     }
     if (stopping && stopReason == null) {
@@ -421,9 +427,38 @@ public final class Study implements AutoCloseable {
 
   private record Done(Trial trial, TrialResult result) {}
 
+  private final Object inlineLock = new Object();
+  private boolean inlineRunning;
+  private boolean interruptedByStop;
+
+  /** Runs a trial on the loop thread; an interrupt from {@link #stop()} reaches only the trial, never the journal. */
+  private void runInline(Runnable trial) {
+    synchronized (inlineLock) {
+      inlineRunning = true;
+    }
+    try {
+      trial.run();
+    } finally {
+      synchronized (inlineLock) {
+        inlineRunning = false;
+        if (interruptedByStop) {
+          Thread.interrupted(); // the stop is handled by the loop; an interrupt from elsewhere stays set
+          interruptedByStop = false;
+        }
+      }
+    }
+  }
+
   /** Asks a running {@link #run} to stop: no new trials start and running ones are abandoned. */
   public void stop() {
     stopping = true;
+    synchronized (inlineLock) {
+      Thread loop = loopThread;
+      if (inlineRunning && loop != null) {
+        interruptedByStop = true;
+        loop.interrupt();
+      }
+    }
   }
 
   public boolean isRunning() {
