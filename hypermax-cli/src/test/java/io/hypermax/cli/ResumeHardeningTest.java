@@ -86,4 +86,13 @@ class ResumeHardeningTest {
     assertFalse(Files.exists(stale), "swept");
     assertExactlyTheBudget(results, 4);
   }
+
+  @Test
+  void aSearchRefusedBeforeItsFirstTrialLeavesNoResultsDirectory() throws Exception {
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, SearchCommandTest.config(dir.resolve("results"), "random", "noSuchMethod", 3, ""));
+    Cli run = Cli.run("--no-ui", config.toString());
+    assertEquals(ErrorHandler.CONFIG_ERROR, run.exitCode(), run.toString());
+    assertFalse(Files.exists(dir.resolve("results_0")), "no empty directory left: " + run);
+  }
 }

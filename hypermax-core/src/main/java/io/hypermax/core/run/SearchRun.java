@@ -99,7 +99,11 @@ public final class SearchRun implements AutoCloseable {
       if (executor != null) {
         executor.close();
       }
-      dir.close();
+      if (resuming) {
+        dir.close();
+      } else {
+        dir.closeAndDiscardIfUnused();
+      }
       throw e;
     }
   }

@@ -244,6 +244,22 @@ public final class StudyDirectory implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the directory and, when it holds no study and nothing but what hypermax made on opening it,
+   * deletes it: a search refused before its first trial (a bad function section) leaves no empty directory.
+   */
+  public void closeAndDiscardIfUnused() {
+    close();
+    if (hasStudy() || Journal.read(path).seed() != null || !onlyCreatedBeforeFirstTrial(path)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(path)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // an empty directory left behind is harmless; it resumes as a fresh start
+    }
+  }
+
   /** Closes the journal (a last fsync) if the study has not, and releases the lock. */
   @Override
   public void close() {
