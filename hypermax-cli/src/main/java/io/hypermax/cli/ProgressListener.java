@@ -28,7 +28,7 @@ final class ProgressListener implements StudyListener {
 
   void begin(Study study, Path resultsDirectory, boolean resumed) {
     startNanos = System.nanoTime();
-    doneAtStart = (int) study.snapshot().finished().size();
+    doneAtStart = study.snapshot().finishedCount();
     out.printf(
         "%s search: %d parameters, %d trials, seed %d, results in %s%s%n",
         resumed ? "resuming" : "starting",
@@ -41,7 +41,7 @@ final class ProgressListener implements StudyListener {
 
   @Override
   public synchronized void trialFinished(Trial trial, StudySnapshot snap) {
-    int done = snap.finished().size();
+    int done = snap.finishedCount();
     String best = snap.best().map(t -> fmt(t.loss())).orElse("-");
     if (live) {
       if (trial.status() != TrialStatus.COMPLETE) {

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class HypermaxConfig {
   public static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("hyperparameters", "function", "search", "results", "ui", "plugins");
+      Set.of("hyperparameters", "function", "search", "results", "ui", "plugins", "storage");
   // TPE beats random search on every problem of the benchmark suite (docs/benchmarks.md).
   public static final String DEFAULT_METHOD = "tpe";
   /** Consecutive FAILED trials before a search stops, so a broken objective does not burn the budget. */
@@ -40,6 +40,8 @@ public final class HypermaxConfig {
   private final String resultsDirectory;
   private final boolean graphs;
   private final boolean uiEnabled;
+  private final boolean deterministic;
+  private final io.hypermax.core.storage.FsyncPolicy fsync;
   private final List<Path> pluginPaths;
 
   private HypermaxConfig(String file, Path directory, JsonNode raw) {
@@ -73,6 +75,18 @@ public final class HypermaxConfig {
       this.direction = Direction.parse(search.string("direction", "minimize"));
     } catch (IllegalArgumentException e) {
       throw search.get("direction").error(e.getMessage());
+    }
+
+    this.deterministic = search.bool("deterministic", false);
+
+    ConfigNode storage = root.get("storage");
+    if (!storage.isMissing()) {
+      storage.requireObject().requireKnownKeys(Set.of("fsync"));
+    }
+    try {
+      this.fsync = io.hypermax.core.storage.FsyncPolicy.parse(storage.string("fsync", "group"));
+    } catch (IllegalArgumentException e) {
+      throw storage.get("fsync").error(e.getMessage());
     }
 
     this.results = root.get("results");
@@ -193,6 +207,16 @@ public final class HypermaxConfig {
 
   public boolean uiEnabled() {
     return uiEnabled;
+  }
+
+  /** {@code search.deterministic}: trial n is suggested from exactly the trials before it, also in parallel. */
+  public boolean deterministic() {
+    return deterministic;
+  }
+
+  /** {@code storage.fsync}: group commit (default) or one fsync per finished trial. */
+  public io.hypermax.core.storage.FsyncPolicy fsync() {
+    return fsync;
   }
 
   public List<Path> pluginPaths() {

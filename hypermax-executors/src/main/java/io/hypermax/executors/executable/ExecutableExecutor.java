@@ -34,7 +34,7 @@ final class ExecutableExecutor implements Executor {
 
   @Override
   public TrialResult run(TrialRequest request) throws InterruptedException {
-    try (TrialFiles files = TrialFiles.create(request.number(), request.parameters())) {
+    try (TrialFiles files = TrialFiles.create(request)) {
       List<String> args = new ArrayList<>();
       for (String a : command) {
         args.add(Placeholders.substitute(a, request.parameters(), request.flatParameters()));

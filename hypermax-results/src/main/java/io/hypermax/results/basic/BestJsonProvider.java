@@ -14,6 +14,8 @@ import java.util.Optional;
 @AutoService(ResultGeneratorProvider.class)
 public final class BestJsonProvider implements ResultGeneratorProvider {
   public static final String FILE_NAME = "best.json";
+  private static final com.fasterxml.jackson.databind.ObjectMapper PRETTY =
+      JsonValues.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public String id() {
@@ -28,9 +30,11 @@ public final class BestJsonProvider implements ResultGeneratorProvider {
   @Override
   public ResultGenerator create(Context context) {
     Path file = context.directory().resolve(FILE_NAME);
+    // Written only when the best trial changes: most trials do not beat the best, and cost nothing here.
+    java.util.concurrent.atomic.AtomicReference<Trial> lastWritten = new java.util.concurrent.atomic.AtomicReference<>();
     return snapshot -> {
       Optional<Trial> best = snapshot.best();
-      if (best.isEmpty()) {
+      if (best.isEmpty() || best.get() == lastWritten.get()) {
         return;
       }
       Trial t = best.get();
@@ -42,8 +46,8 @@ public final class BestJsonProvider implements ResultGeneratorProvider {
       if (!t.result().metadata().isEmpty()) {
         n.set("metadata", JsonValues.MAPPER.valueToTree(t.result().metadata()));
       }
-      AtomicFiles.write(
-          file, JsonValues.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n) + "\n");
+      AtomicFiles.write(file, PRETTY.writeValueAsString(n) + "\n");
+      lastWritten.set(t);
     };
   }
 }
