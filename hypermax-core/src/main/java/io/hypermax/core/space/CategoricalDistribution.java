@@ -40,6 +40,18 @@ public record CategoricalDistribution(List<Object> values, boolean ordered) impl
     return -1;
   }
 
+  /**
+   * A key that is equal for two values exactly when {@link #same} says so (numbers by value, so 1
+   * and 1.0 and -0.0 and 0 collide), for hash-based duplicate checks.
+   */
+  static Object identity(Object value) {
+    if (value instanceof Number n) {
+      double d = n.doubleValue();
+      return d == 0 ? 0.0 : d;
+    }
+    return value;
+  }
+
   static boolean same(Object a, Object b) {
     if (a instanceof Number x && b instanceof Number y) {
       return x.doubleValue() == y.doubleValue();
