@@ -101,11 +101,11 @@ public final class SpaceParser {
     }
     props.requireObject();
     for (String key : props.keys()) {
-      if (key.isEmpty() || key.contains(".") || key.startsWith("$")) {
-        throw props.get(key).error("parameter names must be non-empty, without '.' and not start with '$'");
-      }
       // Errors name the parameter's own path (hyperparameters.lr.max), not the JSON-schema wrapping.
       ConfigNode child = new ConfigNode(props.file(), node.path() + "." + key, props.json().get(key));
+      if (key.isEmpty() || key.contains(".") || key.startsWith("$")) {
+        throw child.error("parameter names must be non-empty, without '.' and not start with '$'");
+      }
       parseNode(child, append(path, key), append(nested, key), condition);
     }
   }

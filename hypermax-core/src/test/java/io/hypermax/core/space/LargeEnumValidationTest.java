@@ -52,8 +52,8 @@ class LargeEnumValidationTest {
     ObjectNode large = space(200_000, false);
     bestNanos(small); // warm up the JIT
     double ratio = (double) bestNanos(large) / bestNanos(small);
-    // 8 times the values: linear gives about 8, quadratic 64.
-    assertTrue(ratio < 24, "8x the values took " + ratio + "x the time");
+    // 8 times the values: linear gives about 8, quadratic 64; 32 leaves room for a noisy machine.
+    assertTrue(ratio < 32, "8x the values took " + ratio + "x the time");
     assertEquals(200_000, ((CategoricalDistribution) SpaceParser.parse(large).get("e").distribution()).size());
   }
 
