@@ -47,9 +47,22 @@ public record CategoricalDistribution(List<Object> values, boolean ordered) impl
   static Object identity(Object value) {
     if (value instanceof Number n) {
       double d = n.doubleValue();
-      return d == 0 ? 0.0 : d;
+      return new NumberKey(d == 0 ? 0.0 : d);
     }
     return value;
+  }
+
+  /**
+   * A number compared by value, hashed well: Double's own hash leaves the low bits zero for values
+   * such as 40000.5 (all their bits sit in the high word), and a hash set of 320,000 of them slowed
+   * down by a factor of three through collisions.
+   */
+  private record NumberKey(double value) {
+    @Override
+    public int hashCode() {
+      long bits = Double.doubleToLongBits(value) * 0x9E3779B97F4A7C15L;
+      return (int) (bits >>> 32);
+    }
   }
 
   static boolean same(Object a, Object b) {
