@@ -3,6 +3,7 @@ package io.hypermax.core.function;
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.TrialRequest;
 import io.hypermax.core.trial.ResourceUsage;
+import io.hypermax.core.trial.ResultLimits;
 import io.hypermax.core.trial.ResultParser;
 import io.hypermax.core.trial.TrialResult;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Runs an {@link ObjectiveFunction} in the calling thread. A thrown exception becomes a FAILED
@@ -44,7 +46,15 @@ public final class FunctionExecutor implements Executor {
           .withUsage(ResourceUsage.wallOnly(seconds));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return ResultParser.parse(returned, seconds).withUsage(ResourceUsage.wallOnly(seconds));
+    TrialResult result = ResultParser.parse(returned, seconds).withUsage(ResourceUsage.wallOnly(seconds));
+    if (returned instanceof Map<?, ?> map && map.size() > 0) {
+      String whole = ResultLimits.json(returned);
+      if (whole.length() > ResultLimits.MAX_METADATA_CHARS) {
+        // The journal keeps a cut copy (ResultLimits); the log keeps all of it.
+        result = result.withLog(writeLog(request, "the whole result the function returned:\n" + whole + "\n"));
+      }
+    }
+    return result;
   }
 
   private static String writeLog(TrialRequest request, String text) {

@@ -73,7 +73,18 @@ final class ExecutableExecutor implements Executor {
       return outcome.failed(
           "the command printed no result: its last line of output must be a number or a JSON object with 'loss'");
     }
-    Object parsed = StdoutResult.parse(line);
+    Object parsed = ProcessOutcome.isCut(line) ? null : StdoutResult.parse(line);
+    if (parsed == null && ProcessOutcome.isCut(line)) {
+      return outcome.failed(
+          "the last line of output is longer than the " + (ProcessOutcome.MAX_RESULT_LINE_BYTES >> 20)
+              + " MiB limit for a result line; print a short result line, or write the result as JSON to the file"
+              + " named by $" + TrialFiles.RESULT_ENV + " (the whole output is in the trial's log)");
+    }
+    if (parsed == null && ProcessOutcome.hasInvalidUtf8(line)) {
+      return outcome.failed(
+          "the last line of output is not valid UTF-8 (hypermax reads output as UTF-8; make the program print"
+              + " UTF-8, e.g. LANG=C.UTF-8 or PYTHONIOENCODING=utf-8): '" + shorten(line) + "'");
+    }
     if (parsed == null) {
       return outcome.failed(
           "the last line of output is not a number or a JSON object: '" + shorten(line) + "'");

@@ -16,9 +16,14 @@ import java.util.regex.Pattern;
  * Replaces {@code {name}} and {@code {dotted.path}} in command arguments with the trial's parameter
  * values. Only names of this trial's parameters (or of objects of them, which become JSON) are
  * replaced; any other text in braces, such as an awk program's {@code {print}}, is left as it is.
+ *
+ * <p>{@code {name!q}} is the same value quoted for a POSIX shell: wrapped in single quotes, an
+ * embedded {@code '} written as {@code '\''}. Use it inside shell text ({@code [sh, -c, "train
+ * --lr {lr!q}"]}), where a plain {@code {name}} would let a string value such as {@code ; rm -rf ~}
+ * run as a command. In a plain argument list no shell is involved and {@code {name}} is safe.
  */
 final class Placeholders {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_\\-]*(?:\\.[A-Za-z0-9_\\-]+)*)}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_\\-]*(?:\\.[A-Za-z0-9_\\-]+)*)(!q)?}");
 
   private Placeholders() {}
 
@@ -62,7 +67,7 @@ final class Placeholders {
     while (m.find()) {
       String path = m.group(1);
       Object value = flat.containsKey(path) ? flat.get(path) : lookup(nested, path);
-      String text = value == Missing.VALUE ? m.group() : format(value);
+      String text = value == Missing.VALUE ? m.group() : m.group(2) != null ? shellQuote(format(value)) : format(value);
       m.appendReplacement(out, Matcher.quoteReplacement(text));
     }
     m.appendTail(out);
@@ -70,6 +75,11 @@ final class Placeholders {
   }
 
   private enum Missing { VALUE }
+
+  /** One POSIX shell word holding {@code text} literally: nothing inside single quotes is special. */
+  static String shellQuote(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
+  }
 
   private static Object lookup(Map<String, Object> nested, String path) {
     Object current = nested;

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class OutputPump extends Thread {
   /** A result line longer than this is not a result anyone means; keep memory bounded. */
-  private static final int MAX_LINE = 1 << 20;
+  static final int MAX_LINE = 1 << 20;
+  /** Ends a line that was cut at {@link #MAX_LINE}; callers test for it with {@link ProcessOutcome#isCut}. */
+  static final String CUT = "…(line longer than 1 MiB, cut)";
 
   private final InputStream in;
   private final TrialLog log;
@@ -57,7 +59,7 @@ final class OutputPump extends Thread {
   private void endLine() {
     String s = line.toString(StandardCharsets.UTF_8).strip();
     if (!s.isEmpty()) {
-      lastLine = lineOverflow ? s + "…(line longer than 1 MiB, cut)" : s;
+      lastLine = lineOverflow ? s + CUT : s;
     }
     line.reset();
     lineOverflow = false;

@@ -39,6 +39,22 @@ public record ProcessOutcome(
         : monitor.usage(wallSeconds, reportedPeakMiB, reportedCpuSeconds);
   }
 
+  /** The longest result line hypermax reads, in bytes (1 MiB); the whole output is in the trial's log. */
+  public static final int MAX_RESULT_LINE_BYTES = OutputPump.MAX_LINE;
+
+  /** True when {@code line} (a last line of output) was longer than {@link #MAX_RESULT_LINE_BYTES} and was cut. */
+  public static boolean isCut(String line) {
+    return line != null && line.endsWith(OutputPump.CUT);
+  }
+
+  /**
+   * True when {@code line} had bytes that are not UTF-8 (they were decoded as U+FFFD, the
+   * replacement character).
+   */
+  public static boolean hasInvalidUtf8(String line) {
+    return line != null && line.indexOf('\uFFFD') >= 0;
+  }
+
   /** A KILLED result with the kill loss, usage and log. */
   public TrialResult killedResult(double killLoss) {
     return TrialResult.killed(killLoss, killReason, wallSeconds).withUsage(usage()).withLog(log);

@@ -39,6 +39,9 @@ public final class ProcessTrialRunner {
   public ProcessOutcome run(ProcessSpec spec, TrialRequest request) throws InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.directory().toFile());
     builder.environment().putAll(spec.environment());
+    // Every process of the trial inherits the cookie, so even one that detached can be found and killed.
+    TrialCookie cookie = TrialCookie.fresh();
+    builder.environment().put(TrialCookie.ENV, cookie.value());
     if (spec.stdin() == null) {
       builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
     }
@@ -54,7 +57,7 @@ public final class ProcessTrialRunner {
           -1, null, "cannot start " + spec.command().get(0) + ": " + e.getMessage(), null, null,
           seconds(start), null, logName(log, request));
     }
-    TrialMonitor monitor = new TrialMonitor(process.toHandle(), limits);
+    TrialMonitor monitor = new TrialMonitor(process.toHandle(), limits, cookie);
     LiveProcesses.add(monitor);
     OutputPump stdout = new OutputPump("hypermax-trial-" + request.number() + "-stdout", process.getInputStream(), log);
     OutputPump stderr = new OutputPump("hypermax-trial-" + request.number() + "-stderr", process.getErrorStream(), log);
