@@ -21,7 +21,7 @@ public record ContourField(
   public static final int GRID = 48;
   public static final double MIN_DENSITY = 0.3;
   /** Bandwidth as a fraction of each axis's span; wider for few trials (Scott's rule in 2-d, n^(−1/6)). */
-  static final double BANDWIDTH = 0.25;
+  static final double BANDWIDTH = 0.15;
 
   public static ContourField compute(Observations obs, NumericParameter x, NumericParameter y) {
     List<Observation> rows = obs.withNumbers(ValueKey.LOSS, x.path(), y.path());

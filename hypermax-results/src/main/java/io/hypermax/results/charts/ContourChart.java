@@ -21,7 +21,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class ContourChart {
   public static final int LEVELS = 10;
-  private static final int PIXELS = 4; // per grid step, so band edges can be drawn a pixel wide
+  private static final int PIXELS = 8; // per grid step: the field is interpolated between grid points, bands drawn per pixel
 
   private ContourChart() {}
 
@@ -53,33 +53,17 @@ public final class ContourChart {
     ChartStyle.style(plot);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
-    int n = ContourField.GRID;
-    double dx = (f.xs()[n - 1] - f.xs()[0]);
-    double dy = (f.ys()[n - 1] - f.ys()[0]);
-    // grid point i is the centre of image column i; half a step of margin on each side
-    plot.addAnnotation(
-        new XYDataImageAnnotation(image(f), edge(f.xs(), f.x().log(), true), edge(f.ys(), f.y().log(), true),
-            span(f.xs(), f.x().log()), span(f.ys(), f.y().log()), false));
+    // behind the dots: the image spans from the first to the last grid point
+    renderer.addAnnotation(
+        new XYDataImageAnnotation(image(f), f.xs()[0], f.ys()[0], f.xs()[ContourField.GRID - 1] - f.xs()[0],
+            f.ys()[ContourField.GRID - 1] - f.ys()[0], false),
+        org.jfree.chart.ui.Layer.BACKGROUND);
     JFreeChart chart =
         ChartStyle.chart("Contour: loss over " + f.x().path() + " and " + f.y().path(),
             f.points().size() + " trials (dots; ringed: best); kernel-smoothed loss, blank where trials are too sparse",
             plot, false);
     chart.addSubtitle(ChartStyle.colourBar("loss", f.scale()));
     return chart;
-  }
-
-  private static double edge(double[] g, boolean log, boolean low) {
-    int n = g.length;
-    if (log) {
-      double step = Math.log(g[1] / g[0]);
-      return low ? g[0] * Math.exp(-step / 2) : g[n - 1] * Math.exp(step / 2);
-    }
-    double step = g[1] - g[0];
-    return low ? g[0] - step / 2 : g[n - 1] + step / 2;
-  }
-
-  private static double span(double[] g, boolean log) {
-    return edge(g, log, false) - edge(g, log, true);
   }
 
   /** Band index of a value: 0 .. LEVELS-1 by its position on the loss scale; -1 where not drawn. */
@@ -90,29 +74,39 @@ public final class ContourChart {
     return Math.min(LEVELS - 1, (int) Math.floor(scale.position(v) * LEVELS));
   }
 
+  /**
+   * The field interpolated bilinearly between grid points (NaN where a neighbouring grid point is NaN), cut into
+   * bands, with a dark pixel where the band changes: filled contours with their contour lines.
+   */
   private static BufferedImage image(ContourField f) {
     int n = ContourField.GRID;
-    int size = n * PIXELS;
-    int[][] bands = new int[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        bands[i][j] = band(f.values()[i][j], f.scale());
+    int size = (n - 1) * PIXELS;
+    int[][] bands = new int[size][size];
+    for (int px = 0; px < size; px++) {
+      double gx = (px + 0.5) / PIXELS;
+      int i = Math.min(n - 2, (int) gx);
+      double wx = gx - i;
+      for (int py = 0; py < size; py++) {
+        double gy = (size - py - 0.5) / PIXELS; // image row 0 is the top: the largest y
+        int j = Math.min(n - 2, (int) gy);
+        double wy = gy - j;
+        double[][] v = f.values();
+        double z = (1 - wx) * (1 - wy) * v[i][j] + wx * (1 - wy) * v[i + 1][j] + (1 - wx) * wy * v[i][j + 1]
+            + wx * wy * v[i + 1][j + 1];
+        bands[px][py] = band(z, f.scale());
       }
     }
     BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
-    for (int py = 0; py < size; py++) {
-      int j = n - 1 - py / PIXELS; // image row 0 is the top: the largest y
-      for (int px = 0; px < size; px++) {
-        int i = px / PIXELS;
-        int b = bands[i][j];
+    for (int px = 0; px < size; px++) {
+      for (int py = 0; py < size; py++) {
+        int b = bands[px][py];
         if (b < 0) {
           img.setRGB(px, py, 0x00FFFFFF);
           continue;
         }
-        boolean line = (px % PIXELS == PIXELS - 1 && i + 1 < n && bands[i + 1][j] >= 0 && bands[i + 1][j] != b)
-            || (py % PIXELS == PIXELS - 1 && j - 1 >= 0 && bands[i][j - 1] >= 0 && bands[i][j - 1] != b);
-        int rgb = Viridis.rgb((b + 0.5) / LEVELS);
-        img.setRGB(px, py, line ? 0xFF303030 : rgb);
+        boolean line = (px + 1 < size && bands[px + 1][py] >= 0 && bands[px + 1][py] != b)
+            || (py + 1 < size && bands[px][py + 1] >= 0 && bands[px][py + 1] != b);
+        img.setRGB(px, py, line ? 0xFF303030 : Viridis.rgb((b + 0.5) / LEVELS));
       }
     }
     return img;

@@ -62,7 +62,7 @@ public final class HeatMapChart {
     ChartStyle.style(plot);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
-    plot.addAnnotation(new XYDataImageAnnotation(image(positions), 0, 0, nx, ny));
+    renderer.addAnnotation(new XYDataImageAnnotation(image(positions), 0, 0, nx, ny), org.jfree.chart.ui.Layer.BACKGROUND);
     String[][] texts = new String[nx][ny];
     int longest = 1;
     for (int i = 0; i < nx; i++) {

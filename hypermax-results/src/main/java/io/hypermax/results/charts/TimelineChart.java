@@ -27,15 +27,19 @@ public final class TimelineChart {
 
   private TimelineChart() {}
 
+  private static double row(Timeline.Entry e, int lanes) {
+    return lanes - 1 - e.lane();
+  }
+
   public static JFreeChart create(Timeline t) {
     String[] lanes = new String[Math.max(1, t.lanes())];
     for (int i = 0; i < lanes.length; i++) {
-      lanes[i] = "worker " + (i + 1);
+      lanes[i] = "worker " + (lanes.length - i); // SymbolAxis runs upwards: worker 1 on top
     }
     SymbolAxis laneAxis = new SymbolAxis("", lanes);
     laneAxis.setRange(-0.6, lanes.length - 0.4);
     laneAxis.setGridBandsVisible(false);
-    laneAxis.setInverted(true);
+    // not setInverted: a box annotation on an inverted axis gets a negative height and is not drawn
     ChartStyle.font(laneAxis);
     NumberAxis time = new NumberAxis("seconds since the first trial started");
     double end = t.entries().stream().mapToDouble(Timeline.Entry::end).max().orElse(1);
@@ -50,7 +54,8 @@ public final class TimelineChart {
     for (Timeline.Entry e : t.entries()) {
       Color c = COLOURS.get(e.status());
       plot.addAnnotation(
-          new XYBoxAnnotation(e.start(), e.lane() - 0.35, Math.max(e.end(), e.start() + minWidth), e.lane() + 0.35,
+          new XYBoxAnnotation(e.start(), row(e, lanes.length) - 0.35, Math.max(e.end(), e.start() + minWidth),
+              row(e, lanes.length) + 0.35,
               edge, Color.WHITE, c));
     }
     LegendItemCollection legend = new LegendItemCollection();

@@ -47,9 +47,9 @@
     });
   }
 
-  function lossAxis(log, name) {
-    return { type: log ? 'log' : 'value', name: name || (log ? 'loss (log scale)' : 'loss'), scale: true,
-      nameLocation: 'middle', nameGap: 55, nameTextStyle: FONT, axisLabel: { formatter: fmt } };
+  function lossAxis(log, horizontal) {
+    return { type: log ? 'log' : 'value', name: log ? 'loss (log scale)' : 'loss', scale: true,
+      nameLocation: 'middle', nameGap: horizontal ? 28 : 55, nameTextStyle: FONT, axisLabel: { formatter: fmt } };
   }
 
   function paramAxis(p, name) {
@@ -125,7 +125,7 @@
       xAxis: { type: 'value', name: 'share of explained variation (%)', nameLocation: 'middle', nameGap: 28, nameTextStyle: FONT, min: 0 },
       series: [
         { type: 'bar', barWidth: '55%', itemStyle: { color: VIRIDIS[6] },
-          label: { show: true, position: 'right', formatter: function (p) { return (p.value).toFixed(1) + '%'; } },
+          label: { show: true, position: 'insideLeft', color: '#fff', fontSize: 13, formatter: function (p) { return (p.value).toFixed(1) + '%'; } },
           data: e.map(function (x) { return 100 * x.share; }) },
         { type: 'custom', silent: true, data: e.map(function (x, i) { return [i, 100 * x.low, 100 * x.high]; }),
           renderItem: function (params, api) {
@@ -150,7 +150,7 @@
       title: { text: 'Empirical distribution of the loss', subtext: n + ' complete trials' },
       tooltip: { trigger: 'axis', formatter: function (p) { return 'loss ' + fmt(p[0].value[0]) + ': ' + (100 * p[0].value[1]).toFixed(0) + '% of trials'; } },
       grid: { left: 80, right: 30, top: 70, bottom: 70 },
-      xAxis: lossAxis(doc.lossLog),
+      xAxis: lossAxis(doc.lossLog, true),
       yAxis: { type: 'value', min: 0, max: 1, name: sign > 0 ? 'share with loss ≤ x' : 'share with loss ≥ x', nameLocation: 'middle', nameGap: 45, nameTextStyle: FONT },
       dataZoom: zoom(false),
       series: [{ type: 'line', step: sign > 0 ? 'end' : 'start', symbol: 'none', lineStyle: { width: 2.5, color: VIRIDIS[4] },
@@ -197,7 +197,7 @@
       grid: { left: 85, right: 120, top: 70, bottom: 75 },
       xAxis: paramAxis(px), yAxis: Object.assign(paramAxis(py), { nameGap: 55 }),
       dataZoom: zoom(true),
-      visualMap: colourBar(lo, hi, c.lossLog ? 'loss (log)' : 'loss', 2, [0, 1], c.lossLog),
+      visualMap: colourBar(lo, hi, c.lossLog ? 'loss (log)' : 'loss', 2, 0, c.lossLog),
       series: [
         { type: 'custom', data: c.cells.map(function (v) {
             return [c.xs[v[0]], c.ys[v[1]], c.lossLog ? log10(v[2]) : v[2], v[2], v[0], v[1]]; }),
@@ -205,12 +205,16 @@
           renderItem: function (params, api) {
             var ex = edges(c.xs, c.xLog, api.value(4)), ey = edges(c.ys, c.yLog, api.value(5));
             var p0 = api.coord([ex[0], ey[1]]), p1 = api.coord([ex[1], ey[0]]);
-            return { type: 'rect', shape: { x: p0[0], y: p0[1], width: p1[0] - p0[0] + 0.5, height: p1[1] - p0[1] + 0.5 },
+            return { type: 'rect', shape: { x: p0[0], y: p0[1], width: p1[0] - p0[0] + 1, height: p1[1] - p0[1] + 1 },
               style: { fill: api.visual('color') } };
           } },
         { type: 'scatter', symbolSize: function (v) { return best && v[3] === best.number ? 14 : 7; },
-          itemStyle: { borderColor: '#000', borderWidth: 1 },
-          data: done.map(function (t) { return [t.params[c.x], t.params[c.y], c.lossLog ? log10(t.loss) : t.loss, t.number]; }) }
+          itemStyle: { color: '#fff', borderColor: '#000', borderWidth: 1 },
+          data: done.map(function (t) {
+            var item = { value: [t.params[c.x], t.params[c.y], c.lossLog ? log10(t.loss) : t.loss, t.number] };
+            if (best && t.number === best.number) { item.itemStyle = { borderColor: '#d62728', borderWidth: 3 }; }
+            return item;
+          }) }
       ]
     };
   }
@@ -230,7 +234,7 @@
     return {
       title: { text: 'Parallel coordinates', subtext: done.length + ' complete trials; drag along an axis to filter, the colour bar too' },
       tooltip: { trigger: 'item', formatter: function (q) { return trialTooltip(doc, done[q.dataIndex]); } },
-      parallel: { left: 60, right: 130, top: 90, bottom: 40 },
+      parallel: { left: 60, right: 190, top: 90, bottom: 40 },
       parallelAxis: axes,
       visualMap: colourBar(lo, hi, doc.lossLog ? 'loss (log)' : 'loss', params.length + 1, 0, doc.lossLog),
       series: [{ type: 'parallel', lineStyle: { width: 1.5, opacity: 0.7 }, inactiveOpacity: 0.05, activeOpacity: 0.9,
