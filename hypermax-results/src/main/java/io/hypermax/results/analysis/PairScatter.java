@@ -39,11 +39,9 @@ public record PairScatter(NumericParameter x, NumericParameter y, List<Point> po
     double max = Stats.max(badness);
     LossScale scale = LossScale.of(bestOfPair.stream().mapToDouble(Observation::loss).toArray());
     List<Point> points = new ArrayList<>();
-    List<Double> bad = new ArrayList<>();
     for (int i = 0; i < bestOfPair.size(); i++) {
       Observation o = bestOfPair.get(i);
       double c = ColorStops.position(badness[i], min, max);
-      bad.add(c);
       double shrink = stops.red() > 0 ? Math.min(1, c * c / (stops.red() * stops.red())) : (c > 0 ? 1 : 0);
       double size = max > min ? MIN_SIZE + (MAX_SIZE - MIN_SIZE) * (1 - shrink) : (MIN_SIZE + MAX_SIZE) / 2;
       points.add(new Point(o.number(x.path()), o.number(y.path()), o.loss(), counts.get(i), scale.position(o.loss()), size));
