@@ -28,7 +28,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * 1, 2, 3, not 0.5, 1.5, 2.5).
  */
 public final class HeatMapChart {
-  private static final int CELL_PIXELS = 8;
+  private static final int CELL_PIXELS = 40; // the one-pixel border between cells stays thin when scaled up
   private static final Color EMPTY = new Color(0xEE, 0xEE, 0xEE);
 
   private HeatMapChart() {}

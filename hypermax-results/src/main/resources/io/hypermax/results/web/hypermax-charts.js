@@ -127,7 +127,7 @@
         { type: 'bar', barWidth: '55%', itemStyle: { color: VIRIDIS[6] },
           label: { show: true, position: 'insideLeft', color: '#fff', fontSize: 13, formatter: function (p) { return (p.value).toFixed(1) + '%'; } },
           data: e.map(function (x) { return 100 * x.share; }) },
-        { type: 'custom', silent: true, data: e.map(function (x, i) { return [i, 100 * x.low, 100 * x.high]; }),
+        { type: 'custom', silent: true, z: 10, data: e.map(function (x, i) { return [i, 100 * x.low, 100 * x.high]; }),
           renderItem: function (params, api) {
             var lo = api.coord([api.value(1), api.value(0)]), hi = api.coord([api.value(2), api.value(0)]);
             var h = api.size([0, 1])[1] * 0.2;
