@@ -10,6 +10,11 @@ trials as an Optuna study, and prints, per parameter, hypermax's share with its 
 Optuna's fANOVA importance (its default; the median over 5 forest seeds, with their range) and PED-ANOVA. The last
 lines give the Spearman rank agreement of the orderings. Flat spaces only (numbers, integers, enums); branch
 parameters are skipped with a note.
+
+A directory with a truth.csv (parameter, share: the true main-effect variance shares, written by
+ImportanceBenchmark for problems with a known answer) is also scored against the truth, and --summary then prints only
+the median [IQR] over the directories of each problem and size (directory names problem_n_sSEED) of: the rank
+agreement (Spearman) with the truth, and the mean absolute error of the shares in percentage points.
 """
 import csv
 import json
@@ -70,12 +75,20 @@ def spearman(a, b):
     return cov / (va * vb) if va and vb else float("nan")
 
 
-def main(dirs):
+def quartiles(v):
+    v = sorted(v)
+    q = statistics.quantiles(v, n=4, method="inclusive") if len(v) > 1 else [v[0]] * 3
+    return f"{q[1]:5.2f} [{q[0]:5.2f}-{q[2]:5.2f}]"
+
+
+def main(dirs, summary=False):
+    scores = {}
     for directory in dirs:
         with open(os.path.join(directory, "search.json")) as f:
             config = json.load(f)
         space = config.get("hyperparameters", config)
-        print(f"== {directory}")
+        if not summary:
+            print(f"== {directory}")
         dists = distributions(space)
         study = study_of(directory, dists)
         hyper = {}
@@ -89,6 +102,20 @@ def main(dirs):
                 fanova[name].append(imp.get(name, 0.0))
         ped = get_param_importances(study, evaluator=PedAnovaImportanceEvaluator(), normalize=True)
         names = [n for n in dists if n in hyper]
+        truth_file = os.path.join(directory, "truth.csv")
+        if os.path.exists(truth_file):
+            with open(truth_file, newline="") as f:
+                truth = {row["parameter"]: float(row["share"]) for row in csv.DictReader(f)}
+            t = [truth[n] for n in names]
+            methods = {"hypermax": [hyper[n][0] for n in names],
+                       "fANOVA": [statistics.median(fanova[n]) for n in names],
+                       "PED-ANOVA": [ped.get(n, 0) for n in names]}
+            key = "_".join(os.path.basename(os.path.normpath(directory)).split("_")[:-1])
+            for m, v in methods.items():
+                scores.setdefault(key, {}).setdefault(m, []).append(
+                    (spearman(v, t), 100 * sum(abs(a - b) for a, b in zip(v, t)) / len(t)))
+        if summary:
+            continue
         print(f"  {len(study.trials)} complete trials")
         print(f"  {'parameter':<16} {'hypermax share [90% interval]':<32} {'Optuna fANOVA median [min-max of 5 seeds]':<44} PED-ANOVA")
         for n in sorted(names, key=lambda n: -hyper[n][0]):
@@ -100,7 +127,15 @@ def main(dirs):
               f"vs PED-ANOVA: {spearman(h, [ped.get(n, 0) for n in names]):.2f}")
 
 
+    if scores:
+        print(f"{'problem_n':<14} {'method':<10} {'rank agreement with truth':<28} mean abs error of shares (points)")
+        for key in sorted(scores):
+            for m, v in scores[key].items():
+                print(f"{key:<14} {m:<10} {quartiles([x[0] for x in v]):<28} {quartiles([x[1] for x in v])}   ({len(v)} seeds)")
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
+    args = [a for a in sys.argv[1:] if a != "--summary"]
+    if not args:
         sys.exit(__doc__)
-    main(sys.argv[1:])
+    main(args, summary="--summary" in sys.argv)
