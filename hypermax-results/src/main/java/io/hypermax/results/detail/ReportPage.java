@@ -193,7 +193,7 @@ final class ReportPage {
     }
     html.append("<p class=\"muted\">Interactive: the mouse wheel or the slider under a chart zooms, hovering a dot ")
         .append("shows its trial, dragging a colour bar's handles (or along a parallel axis) filters, the legend toggles ")
-        .append("series. The same charts as PNG files are in the results directory.</p>\n")
+        .append("series, the menu shows only the best trials. The same charts as PNG files are in the results directory.</p>\n")
         .append("<div id=\"hm-charts\"></div>\n")
         .append("<noscript><p>The charts need JavaScript; the PNG files in the results directory show the same.</p></noscript>\n")
         .append("<script>/* Apache ECharts ").append(WebAssets.echartsVersion()).append(", Apache License 2.0 */\n")

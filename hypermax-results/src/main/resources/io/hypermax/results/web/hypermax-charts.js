@@ -8,8 +8,9 @@
  * draws, each in its own panel: the optimization history, the importance (with bootstrap intervals), the EDF, a
  * slice per parameter, contours of the top pairs (with every trial as a dot), parallel coordinates and the timeline.
  * Every chart zooms (mouse wheel or the slider under it), shows a trial's numbers on hover, and filters: the colour
- * bars are range sliders, parallel axes can be brushed, the legend toggles series. Colours: viridis.
- * Returns { charts: [...echarts instances], dispose() }.
+ * bars are range sliders, parallel axes can be brushed, the legend toggles series, and a "Trials shown" menu above
+ * the charts keeps only the best 50 / 25 / 10 % of the complete trials in every chart. Colours: viridis.
+ * Returns { charts: [...echarts instances], filter: <select>, dispose() }.
  */
 (function (root) {
   'use strict';
@@ -293,8 +294,20 @@
     return box;
   }
 
-  function render(container, doc, echarts) {
-    echarts = echarts || root.echarts;
+  /** The document with only the best `fraction` of the complete trials (others kept: the timeline shows them all). */
+  function bestOf(doc, fraction) {
+    if (fraction >= 1) { return doc; }
+    var sign = doc.direction === 'maximize' ? -1 : 1;
+    var done = complete(doc).slice().sort(function (a, b) { return sign * (a.loss - b.loss) || a.number - b.number; });
+    var keep = {};
+    done.slice(0, Math.max(1, Math.ceil(fraction * done.length))).forEach(function (t) { keep[t.number] = true; });
+    var copy = Object.assign({}, doc);
+    copy.trials = doc.trials.filter(function (t) { return t.status !== 'complete' || t.loss === null || keep[t.number]; });
+    copy.allTrials = doc.trials;
+    return copy;
+  }
+
+  function draw(container, doc, echarts) {
     var charts = [];
     function add(name, height, option) {
       var el = panel(container, name, height);
@@ -320,16 +333,52 @@
     }
     (doc.contours || []).forEach(function (c) { add('contour ' + c.x + ' ' + c.y, 520, contour(doc, c)); });
     if (doc.trials.length > 0) {
-      add('timeline', Math.max(220, 150 + 34 * doc.workers), timeline(doc));
+      var all = Object.assign({}, doc, { trials: doc.allTrials || doc.trials });
+      add('timeline', Math.max(220, 150 + 34 * doc.workers), timeline(all));
     }
+    return charts;
+  }
+
+  function render(container, doc, echarts) {
+    echarts = echarts || root.echarts;
+    // the filter: which complete trials every chart shows (importance and contour surfaces use all of them)
+    var bar = document.createElement('div');
+    bar.className = 'hm-filter';
+    bar.style.margin = '0.5em 0';
+    var label = document.createElement('label');
+    label.textContent = 'Trials shown: ';
+    var select = document.createElement('select');
+    [[1, 'all complete trials'], [0.5, 'best 50 %'], [0.25, 'best 25 %'], [0.1, 'best 10 %']].forEach(function (o) {
+      var opt = document.createElement('option');
+      opt.value = String(o[0]);
+      opt.textContent = o[1];
+      select.appendChild(opt);
+    });
+    label.appendChild(select);
+    bar.appendChild(label);
+    var note = document.createElement('span');
+    note.style.color = '#666';
+    note.textContent = ' (the timeline always shows every trial; importance and contour surfaces are computed from all)';
+    bar.appendChild(note);
+    container.appendChild(bar);
+    var area = document.createElement('div');
+    container.appendChild(area);
+    var charts = draw(area, doc, echarts);
+    select.addEventListener('change', function () {
+      charts.forEach(function (c) { c.dispose(); });
+      area.innerHTML = '';
+      charts = draw(area, bestOf(doc, Number(select.value)), echarts);
+      handle.charts = charts;
+    });
     var onResize = function () { charts.forEach(function (c) { c.resize(); }); };
     root.addEventListener && root.addEventListener('resize', onResize);
-    return { charts: charts, dispose: function () {
+    var handle = { charts: charts, filter: select, dispose: function () {
       root.removeEventListener && root.removeEventListener('resize', onResize);
       charts.forEach(function (c) { c.dispose(); });
     } };
+    return handle;
   }
 
-  var api = { render: render, format: fmt, viridis: VIRIDIS };
+  var api = { render: render, bestOf: bestOf, format: fmt, viridis: VIRIDIS };
   if (typeof module === 'object' && module.exports) { module.exports = api; } else { root.HypermaxCharts = api; }
 })(typeof window !== 'undefined' ? window : this);
