@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Parallel coordinates: one vertical axis per parameter (numeric ones on their search scale, categorical ones with
  * one evenly spaced position per value) and a last one for the loss; each complete trial is a line through its
- * values, scaled to 0..1 per axis. An inactive branch parameter is NaN: the line has a gap there.
+ * values, scaled to 0..1 per axis. An inactive branch parameter is NaN: the chart's line skips that axis.
  *
  * @param axes parameter paths, then "loss"
  * @param ticks for each axis, the labels at its bottom and top (numeric: min and max; categorical: every value)

@@ -27,7 +27,9 @@ public final class ParallelChart {
       XYSeries series = new XYSeries("trial " + line.trial(), false, true);
       for (int k = 0; k < line.positions().length; k++) {
         double v = line.positions()[k];
-        series.add(k, Double.isNaN(v) ? null : v); // null: a gap where the parameter is inactive
+        if (!Double.isNaN(v)) {
+          series.add(k, v); // an inactive branch parameter is skipped: the line goes straight to the next axis
+        }
       }
       data.addSeries(series);
       renderer.setSeriesPaint(s, Viridis.color(pc.scale().position(line.loss()), 170));

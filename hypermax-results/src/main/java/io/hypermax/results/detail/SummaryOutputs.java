@@ -34,8 +34,8 @@ public final class SummaryOutputs {
   public static final String PARALLEL = "parallel_coordinates";
   public static final String EDF = "edf";
   public static final String TIMELINE = "timeline";
-  /** Contours are drawn for every pair among this many most important numeric parameters (3 pairs). */
-  public static final int CONTOUR_PARAMETERS = 3;
+  /** How many contours: the top pairs by importance. */
+  public static final int CONTOUR_PAIRS = 3;
 
   private SummaryOutputs() {}
 
@@ -88,8 +88,11 @@ public final class SummaryOutputs {
   }
 
   /**
-   * The pairs that get a contour: every pair among the {@value #CONTOUR_PARAMETERS} most important numeric parameters
-   * (space order within a pair, so the folder of a pair does not move when the ranking changes).
+   * The pairs that get a contour: of the pairs of numeric parameters active together in at least 3 trials (parameters
+   * of two different branches never are), the {@value #CONTOUR_PAIRS} whose importance ranks sum lowest (ties: the
+   * pair whose weaker parameter ranks higher). With every pair active together that is every pair among the 3 most
+   * important parameters. Within a pair the space order is kept, so the pair's folder does not move when the ranking
+   * changes.
    */
   public static List<NumericParameter[]> topPairs(Observations obs, Optional<Importance> importance) {
     List<NumericParameter> ranked = new ArrayList<>();
@@ -100,18 +103,24 @@ public final class SummaryOutputs {
         ranked.add(p);
       }
     }
-    List<NumericParameter> top = ranked.subList(0, Math.min(CONTOUR_PARAMETERS, ranked.size()));
     List<NumericParameter[]> pairs = new ArrayList<>();
     for (int i = 0; i < obs.numeric().size(); i++) {
       for (int j = i + 1; j < obs.numeric().size(); j++) {
         NumericParameter a = obs.numeric().get(i);
         NumericParameter b = obs.numeric().get(j);
-        if (top.contains(a) && top.contains(b)) {
+        if (obs.withNumbers(io.hypermax.results.analysis.ValueKey.LOSS, a.path(), b.path()).size() >= 3) {
           pairs.add(new NumericParameter[] {a, b});
         }
       }
     }
-    return pairs;
+    pairs.sort(java.util.Comparator
+        .comparingInt((NumericParameter[] p) -> ranked.indexOf(p[0]) + ranked.indexOf(p[1]))
+        .thenComparingInt(p -> Math.max(ranked.indexOf(p[0]), ranked.indexOf(p[1]))));
+    List<NumericParameter[]> top = new ArrayList<>(pairs.subList(0, Math.min(CONTOUR_PAIRS, pairs.size())));
+    // space order, as the files are listed
+    top.sort(java.util.Comparator.comparingInt((NumericParameter[] p) -> obs.numeric().indexOf(p[0]))
+        .thenComparingInt(p -> obs.numeric().indexOf(p[1])));
+    return top;
   }
 
   static String contourName(NumericParameter x, NumericParameter y) {

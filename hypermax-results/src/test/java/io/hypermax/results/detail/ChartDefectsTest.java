@@ -46,6 +46,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
@@ -197,6 +198,22 @@ class ChartDefectsTest {
     String csv = Files.readString(dir.resolve("model").resolve("slice_model.csv"));
     assertTrue(csv.contains("\nforest,") && csv.contains("\nc,"), csv);
     assertFalse(csv.contains("branch 0"), csv);
+  }
+
+  @Test
+  void contoursAreOnlyDrawnForParametersThatAreActiveTogether() throws Exception {
+    var space =
+        io.hypermax.core.space.SpaceParser.parse(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(
+                    "{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"number\",\"min\":0,\"max\":1},"
+                        + "\"model\":{\"anyOf\":["
+                        + "{\"type\":\"object\",\"properties\":{\"depth\":{\"type\":\"number\",\"min\":1,\"max\":10}}},"
+                        + "{\"type\":\"object\",\"properties\":{\"c\":{\"type\":\"number\",\"min\":0.01,\"max\":10}}}]}}}"));
+    Observations obs = Observations.of(TestStudies.sampled(space, 40, 5, q -> q.size(), q -> 1, Direction.MINIMIZE));
+    List<String> pairs = SummaryOutputs.topPairs(obs, Optional.empty()).stream()
+        .map(p -> p[0].path() + "+" + p[1].path()).toList();
+    assertEquals(List.of("x+model.0.depth", "x+model.1.c"), pairs, "depth and c are never active together");
   }
 
   @Test
