@@ -98,6 +98,7 @@ public final class HypermaxConfig {
       throw results.get("directory").error("must not be empty");
     }
     this.graphs = results.bool("graphs", true);
+    results.choice("charts", "summary", Set.of("summary", "all")); // read by the charts generator; checked here, at load
 
     ConfigNode ui = root.get("ui");
     if (!ui.isMissing()) {
