@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hypermax.core.study.Journal;
+import io.hypermax.core.storage.StoredStudy;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialStatus;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class SystemExitInFunctionTest {
         .redirectErrorStream(true).redirectOutput(dir.resolve("child.txt").toFile()).start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM ended");
     assertEquals(3, p.exitValue(), "the function's exit code ends the JVM: " + Files.readString(dir.resolve("child.txt")));
-    Journal.State state = Journal.read(dir);
+    StoredStudy state = Journal.read(dir);
     List<Trial> finished = state.finished();
     assertEquals(3, finished.size(), "two completed trials and the exiting one: " + finished);
     Trial exited = finished.get(2);
