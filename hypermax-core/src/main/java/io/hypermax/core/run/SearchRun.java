@@ -24,6 +24,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * One search driven by a configuration: picks or reuses the results directory, opens the journal,
@@ -58,10 +59,21 @@ public final class SearchRun implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Options beyond the config. */
-  public record Options(Path workingDirectory, Path resumeDirectory, List<StudyListener> listeners, Consumer<String> warn) {
+  /**
+   * Options beyond the config.
+   *
+   * @param newDirectory the exact results directory to create for a new search (the CLI's {@code --results DIR}),
+   *     instead of the next free {@code results.directory_N}; it must not exist yet. Null for the default.
+   */
+  public record Options(
+      Path workingDirectory, Path resumeDirectory, List<StudyListener> listeners, Consumer<String> warn, Path newDirectory) {
+    public Options(Path workingDirectory, Path resumeDirectory, List<StudyListener> listeners, Consumer<String> warn) {
+      this(workingDirectory, resumeDirectory, listeners, warn, null);
+    }
+
     public static Options defaults() {
-      return new Options(Path.of("").toAbsolutePath(), null, List.of(), System.err::println);
+      // Warnings go to SLF4J: library users see them through their own logging backend, never on the terminal directly.
+      return new Options(Path.of("").toAbsolutePath(), null, List.of(), LoggerFactory.getLogger(SearchRun.class)::warn);
     }
   }
 
@@ -103,6 +115,12 @@ public final class SearchRun implements AutoCloseable {
             dir.toString(), "", "not a results directory to resume: it has no " + Journal.FILE_NAME);
       }
       lock = DirectoryLock.acquire(dir);
+    } else if (options.newDirectory() != null) {
+      dir = options.workingDirectory().resolve(options.newDirectory()).toAbsolutePath().normalize();
+      if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new ConfigException(
+            dir.toString(), "", "already exists; a new search needs a new results directory (to resume one, pass it as RESULTS_DIR)");
+      }
     } else {
       dir = ResultsDirectories.next(options.workingDirectory(), config.resultsDirectory()).toAbsolutePath().normalize();
     }
@@ -130,7 +148,7 @@ public final class SearchRun implements AutoCloseable {
         generators.add(p.create(new ResultGeneratorProvider.Context(config.results(), dir, config.raw())));
       }
       if (!resumed) {
-        createNew(config, dir);
+        createNew(config, dir, options.newDirectory() != null);
         lock = DirectoryLock.acquire(dir);
       }
       try {
@@ -171,8 +189,20 @@ public final class SearchRun implements AutoCloseable {
   }
 
   /** Claims a new results directory atomically; a user-facing error when it cannot be made. */
-  private static void createNew(HypermaxConfig config, Path dir) {
+  private static void createNew(HypermaxConfig config, Path dir, boolean named) {
     try {
+      if (named) {
+        try {
+          Files.createDirectories(dir.getParent());
+          Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+          // a named directory is never replaced by another name: another search took it first
+          throw new ConfigException(dir.toString(), "", "already exists; a new search needs a new results directory");
+        } catch (IOException e) {
+          throw new ConfigException(dir.toString(), "", "cannot create the results directory: " + describe(e));
+        }
+        return;
+      }
       if (dir.getParent() != null) {
         Files.createDirectories(dir.getParent());
       }
