@@ -157,6 +157,7 @@ public final class Journal implements AutoCloseable {
     putDouble(usage, "peak_rss_mib", r.usage().peakRssMiB());
     putDouble(usage, "cpu_seconds", r.usage().cpuSeconds());
     putDouble(usage, "wall_seconds", r.usage().wallSeconds());
+    putDouble(usage, "allocated_mib", r.usage().allocatedMiB());
     n.put("end", trial.end().toString());
     append(n, true);
   }
@@ -283,7 +284,8 @@ public final class Journal implements AutoCloseable {
         n.has("metadata") ? (Map<String, Object>) JsonValues.toJava(n.get("metadata")) : new LinkedHashMap<>();
     JsonNode u = n.path("usage");
     ResourceUsage usage =
-        new ResourceUsage(readDouble(u, "peak_rss_mib"), readDouble(u, "cpu_seconds"), readDouble(u, "wall_seconds"));
+        new ResourceUsage(
+            readDouble(u, "peak_rss_mib"), readDouble(u, "cpu_seconds"), readDouble(u, "wall_seconds"), readDouble(u, "allocated_mib"));
     return new TrialResult(
         status,
         readDouble(n, "loss"),

@@ -52,7 +52,7 @@ public final class ResultsCsvProvider implements ResultGeneratorProvider {
       metadata.addAll(t.result().metadata().keySet());
     }
     List<String> fixed = List.of("trial", "status", "loss", "time", "log", "error");
-    List<String> usage = List.of("peak_rss_mib", "cpu_seconds", "wall_seconds");
+    List<String> usage = List.of("peak_rss_mib", "cpu_seconds", "wall_seconds", "allocated_mib");
     List<Object> header = new ArrayList<>(fixed);
     header.addAll(params);
     for (String m : metadata) {
@@ -81,6 +81,7 @@ public final class ResultsCsvProvider implements ResultGeneratorProvider {
       row.add(r.usage().peakRssMiB());
       row.add(r.usage().cpuSeconds());
       row.add(r.usage().wallSeconds());
+      row.add(r.usage().allocatedMiB());
       sb.append(Csv.row(row));
     }
     return sb.toString();
