@@ -106,12 +106,30 @@ class CliBehaviourTest {
       List<String> lines = table.render(width);
       assertTrue(lines.stream().allMatch(l -> l.length() <= width), width + ": " + lines);
       assertTrue(lines.get(1).contains(" tpe "), "short columns keep their text: " + lines);
-      assertTrue(lines.get(1).endsWith("hypermax-optimizers.jar"), "paths keep their file name: " + lines);
+      assertTrue(lines.get(1).endsWith("optimizers.jar"), "paths keep their end (the file name): " + lines);
     }
     assertTrue(table.render(400).get(1).contains("goes on and on"), "nothing is cut when it fits");
     assertEquals(72, TerminalWidth.detect(Map.of("COLUMNS", "72"), () -> 200));
     assertEquals(150, TerminalWidth.detect(Map.of(), () -> 150));
     assertEquals(TerminalWidth.FALLBACK, TerminalWidth.detect(Map.of("COLUMNS", "x"), () -> 0));
+  }
+
+  @Test
+  void javaFunctionTrialsFillCpuSecondsInResultsCsv() throws Exception {
+    Path config = dir.resolve("search.yaml");
+    Files.writeString(config, SearchCommandTest.config(dir.resolve("results"), "random", "bowl", 3, ""));
+    assertEquals(0, Cli.run("--no-ui", config.toString()).exitCode());
+    List<String> lines = Files.readAllLines(dir.resolve("results_0/results.csv"));
+    List<String> header = List.of(lines.get(0).split(","));
+    int cpu = header.indexOf("cpu_seconds");
+    int allocated = header.indexOf("allocated_mib");
+    assertTrue(cpu > 0 && allocated > 0, header.toString());
+    for (String row : lines.subList(1, lines.size())) {
+      String[] cells = row.split(",", -1);
+      assertFalse(cells[cpu].isEmpty(), "cpu_seconds filled: " + row);
+      assertTrue(Double.parseDouble(cells[cpu]) >= 0, row);
+      assertFalse(cells[allocated].isEmpty(), "allocated_mib filled: " + row);
+    }
   }
 
   @Test
@@ -130,7 +148,10 @@ class CliBehaviourTest {
     java.util.List<io.hypermax.core.trial.Trial> trials = new java.util.ArrayList<>();
     for (int i = 0; i < 100; i++) {
       now[0] += 10_000_000L; // a trial every 10 ms: 1 s in all
-      io.hypermax.core.trial.Trial t = Trials.complete(space, i, 1.0 / (i + 1));
+      var assignment = new io.hypermax.core.space.Assignment(Map.of("x", 0.5));
+      io.hypermax.core.trial.Trial t =
+          io.hypermax.core.trial.Trial.running(i, assignment, space.nest(assignment), java.time.Instant.now())
+              .finish(io.hypermax.core.trial.TrialResult.complete(1.0 / (i + 1), 0.01, Map.of()), java.time.Instant.now());
       trials.add(t);
       live.trialFinished(t, new io.hypermax.core.study.StudySnapshot(space, List.copyOf(trials), io.hypermax.core.study.Direction.MINIMIZE, 100, 1));
     }
