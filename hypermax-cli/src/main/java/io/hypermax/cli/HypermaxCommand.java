@@ -99,7 +99,7 @@ final class HypermaxCommand implements Callable<Integer> {
     Plugins registry = plugins.load(cfg.pluginPaths());
     registry.problems().forEach(LOG::warn);
 
-    boolean live = !noUi && !quiet && cfg.uiEnabled() && System.console() != null;
+    boolean live = !noUi && !quiet && cfg.uiEnabled() && TerminalWidth.interactive();
     ProgressListener progress = new ProgressListener(out, live);
     Path workingDirectory = Path.of("").toAbsolutePath();
     SearchRun.Options options =
@@ -117,21 +117,24 @@ final class HypermaxCommand implements Callable<Integer> {
               System.err,
               run.resultsDirectory(),
               ResumeCommand.of(workingDirectory, config, run.resultsDirectory(), iterations, plugins.pluginPath),
-              "hypermax results " + ResumeCommand.quote(ResumeCommand.relative(workingDirectory, run.resultsDirectory())));
+              ResumeCommand.regenerate(workingDirectory, run.resultsDirectory()));
       interrupts.install();
       Study.Outcome outcome;
       try {
         outcome = run.run();
-      } finally {
-        // Lets a running signal hook report that the final result pass finished.
+      } catch (RuntimeException | Error e) {
         interrupts.runEnded();
+        interrupts.uninstall();
+        throw e;
       }
+      // Lets a running signal hook report that the final result pass finished.
+      interrupts.runEnded();
       if (interrupts.signalled()) {
         return 130; // the hook printed the summary and the resume command; the JVM is exiting
       }
-      interrupts.uninstall();
       progress.end();
       printSummary(out, outcome, run);
+      interrupts.uninstall();
       if (outcome.interrupted()) {
         return 130;
       }

@@ -26,6 +26,7 @@ final class InterruptHandler {
   private final String regenerateCommand;
   private final long finalPassMillis;
   private final CountDownLatch runEnded = new CountDownLatch(1);
+  private final CountDownLatch summaryPrinted = new CountDownLatch(1);
   private final Thread hook = new Thread(this::onSignal, "hypermax-shutdown");
   private volatile boolean signalled;
   private volatile boolean ended;
@@ -57,7 +58,9 @@ final class InterruptHandler {
     return signalled;
   }
 
+  /** The command printed its own summary: a signal from now on may end the JVM at once. */
   void uninstall() {
+    summaryPrinted.countDown();
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
@@ -67,7 +70,13 @@ final class InterruptHandler {
 
   private void onSignal() {
     if (ended) {
-      return; // the search had finished on its own; its summary is printed already
+      // The search had finished on its own: let the command print its summary before the JVM goes.
+      try {
+        summaryPrinted.await(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
     }
     signalled = true;
     study.stop();

@@ -33,6 +33,14 @@ final class ResumeCommand {
     return String.join(" ", words.stream().map(ResumeCommand::quote).toList());
   }
 
+  /** The command that redraws the result files of a results directory from its journal. */
+  static String regenerate(Path workingDirectory, Path resultsDirectory) {
+    List<String> words = new ArrayList<>(program(workingDirectory));
+    words.add("results");
+    words.add(relative(workingDirectory, resultsDirectory));
+    return String.join(" ", words.stream().map(ResumeCommand::quote).toList());
+  }
+
   private static List<String> program(Path workingDirectory) {
     String home = System.getProperty("hypermax.home");
     if (home != null && Files.isRegularFile(Path.of(home, "hypermax"))) {

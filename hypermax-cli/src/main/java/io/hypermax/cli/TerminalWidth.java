@@ -31,9 +31,26 @@ final class TerminalWidth {
     return detected >= MINIMUM ? detected : FALLBACK;
   }
 
+  /**
+   * True when standard input and output are an interactive terminal. On JDK 22+ System.console()
+   * also returns a console for redirected streams, so its {@code isTerminal()} (called reflectively:
+   * the code is built for 17) decides there.
+   */
+  static boolean interactive() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return true; // JDK 17-21: a console exists only for a terminal
+    }
+  }
+
   /** picocli asks the terminal (stty/tput) when auto width is on; only when standard output is a terminal. */
   private static int picocliWidth() {
-    if (System.console() == null) {
+    if (!interactive()) {
       return 0;
     }
     CommandLine.Model.UsageMessageSpec usage = new CommandLine.Model.UsageMessageSpec().autoWidth(true);
