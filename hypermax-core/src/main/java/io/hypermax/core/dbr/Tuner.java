@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The define-by-run entry point (StoRM's {@code Tuner}): a build function declares the space as it
@@ -157,7 +158,7 @@ public final class Tuner<M> {
     private FsyncPolicy fsync = FsyncPolicy.GROUP;
     private Optimizer optimizer;
     private Plugins plugins;
-    private Consumer<String> warn = System.err::println;
+    private Consumer<String> warn = LoggerFactory.getLogger(Tuner.class)::warn;
     private final List<StudyListener> listeners = new ArrayList<>();
 
     private Builder(BuildFunction<M> build, TrialRunner<M> runner) {
@@ -281,7 +282,7 @@ public final class Tuner<M> {
       return this;
     }
 
-    /** Where warnings go (default standard error). */
+    /** Where warnings go (default: SLF4J, logger {@code io.hypermax.core.dbr.Tuner}, level WARN). */
     public Builder<M> warnings(Consumer<String> w) {
       this.warn = Objects.requireNonNull(w);
       return this;

@@ -2,7 +2,6 @@ package io.hypermax.core.function;
 
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.TrialRequest;
-import io.hypermax.core.trial.ResourceUsage;
 import io.hypermax.core.trial.ResultLimits;
 import io.hypermax.core.trial.ResultParser;
 import io.hypermax.core.trial.TrialResult;
@@ -29,6 +28,7 @@ public final class FunctionExecutor implements Executor {
   @Override
   public TrialResult run(TrialRequest request) throws InterruptedException {
     long start = System.nanoTime();
+    ThreadUsage usage = ThreadUsage.start();
     Object returned;
     try {
       returned = function.evaluate(request.parameters());
@@ -43,10 +43,10 @@ public final class FunctionExecutor implements Executor {
       String message = cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
       return TrialResult.failed("the function threw " + message, seconds)
           .withLog(log)
-          .withUsage(ResourceUsage.wallOnly(seconds));
+          .withUsage(usage.stop(seconds));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    TrialResult result = ResultParser.parse(returned, seconds).withUsage(ResourceUsage.wallOnly(seconds));
+    TrialResult result = ResultParser.parse(returned, seconds).withUsage(usage.stop(seconds));
     if (returned instanceof Map<?, ?> map && map.size() > 0) {
       String whole = ResultLimits.json(returned);
       if (whole.length() > ResultLimits.MAX_METADATA_CHARS) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * One search driven by a configuration: turns the config's plugins (optimizer, executor, result
@@ -40,10 +41,21 @@ public final class SearchRun implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** Options beyond the config. */
-  public record Options(Path workingDirectory, Path resumeDirectory, List<StudyListener> listeners, Consumer<String> warn) {
+  /**
+   * Options beyond the config.
+   *
+   * @param newDirectory the exact results directory to create for a new search (the CLI's {@code --results DIR}),
+   *     instead of the next free {@code results.directory_N}; it must not exist yet. Null for the default.
+   */
+  public record Options(
+      Path workingDirectory, Path resumeDirectory, List<StudyListener> listeners, Consumer<String> warn, Path newDirectory) {
+    public Options(Path workingDirectory, Path resumeDirectory, List<StudyListener> listeners, Consumer<String> warn) {
+      this(workingDirectory, resumeDirectory, listeners, warn, null);
+    }
+
     public static Options defaults() {
-      return new Options(Path.of("").toAbsolutePath(), null, List.of(), System.err::println);
+      // Warnings go to SLF4J: library users see them through their own logging backend, never on the terminal directly.
+      return new Options(Path.of("").toAbsolutePath(), null, List.of(), LoggerFactory.getLogger(SearchRun.class)::warn);
     }
   }
 
@@ -67,7 +79,10 @@ public final class SearchRun implements AutoCloseable {
     StudyDirectory dir =
         resuming
             ? StudyDirectory.resume(options.resumeDirectory(), config.fsync(), options.warn())
-            : StudyDirectory.createNew(
+            : options.newDirectory() != null
+                ? StudyDirectory.createExact(
+                    options.workingDirectory().resolve(options.newDirectory()), config.fsync(), options.warn())
+                : StudyDirectory.createNew(
                 options.workingDirectory(), config.resultsDirectory(), config.fsync(), options.warn(),
                 problem -> config.results().get("directory").error(problem));
     Executor executor = null;

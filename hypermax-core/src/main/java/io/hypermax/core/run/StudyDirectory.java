@@ -78,6 +78,26 @@ public final class StudyDirectory implements AutoCloseable {
   }
 
   /**
+   * Creates exactly {@code directory} for a new search (the CLI's {@code --results DIR}) with an
+   * atomic mkdir, locks it and opens its journal; a directory that already exists is refused.
+   */
+  public static StudyDirectory createExact(Path directory, FsyncPolicy fsync, Consumer<String> warn) {
+    Path dir = directory.toAbsolutePath().normalize();
+    try {
+      if (dir.getParent() != null) {
+        Files.createDirectories(dir.getParent());
+      }
+      Files.createDirectory(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new ConfigException(
+          dir.toString(), "", "already exists; a new search needs a new results directory (to resume one, pass it as RESULTS_DIR)");
+    } catch (IOException e) {
+      throw new ConfigException(dir.toString(), "", "cannot create the results directory: " + describe(e));
+    }
+    return open(dir, fsync, warn, false);
+  }
+
+  /**
    * Resumes {@code directory}. A directory that hypermax created but that holds no trial yet (the
    * search was killed within milliseconds of starting) simply starts; any other directory without a
    * journal is refused, as is one whose journal, lock or result files are symbolic links.

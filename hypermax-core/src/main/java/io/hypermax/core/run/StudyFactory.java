@@ -32,7 +32,7 @@ public final class StudyFactory {
   private StudyDirectory directory;
   private StudyStorage storage;
   private String where = "the study";
-  private Consumer<String> warn = System.err::println;
+  private Consumer<String> warn = org.slf4j.LoggerFactory.getLogger(StudyFactory.class)::warn;
   private final List<ResultGenerator> generators = new ArrayList<>();
   private final List<StudyListener> listeners = new ArrayList<>();
 

@@ -101,6 +101,7 @@ public final class JournalCodec {
     writeDouble(g, "peak_rss_mib", r.usage().peakRssMiB());
     writeDouble(g, "cpu_seconds", r.usage().cpuSeconds());
     writeDouble(g, "wall_seconds", r.usage().wallSeconds());
+    writeDouble(g, "allocated_mib", r.usage().allocatedMiB());
     g.writeEndObject();
     g.writeStringField("end", e.end().toString());
   }
@@ -189,7 +190,8 @@ public final class JournalCodec {
         n.has("metadata") ? (Map<String, Object>) JsonValues.toJava(n.get("metadata")) : new LinkedHashMap<>();
     JsonNode u = n.path("usage");
     ResourceUsage usage =
-        new ResourceUsage(readDouble(u, "peak_rss_mib"), readDouble(u, "cpu_seconds"), readDouble(u, "wall_seconds"));
+        new ResourceUsage(
+            readDouble(u, "peak_rss_mib"), readDouble(u, "cpu_seconds"), readDouble(u, "wall_seconds"), readDouble(u, "allocated_mib"));
     return new TrialResult(
         status,
         readDouble(n, "loss"),

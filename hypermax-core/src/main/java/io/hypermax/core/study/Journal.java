@@ -44,7 +44,7 @@ public final class Journal implements StudyStorage {
 
   /** Opens (creating if needed) the journal in {@code directory} with group commit. */
   public static Journal open(Path directory) {
-    return open(directory, FsyncPolicy.GROUP, System.err::println);
+    return open(directory, FsyncPolicy.GROUP, org.slf4j.LoggerFactory.getLogger(Journal.class)::warn);
   }
 
   /**

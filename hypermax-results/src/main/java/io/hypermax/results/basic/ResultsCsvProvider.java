@@ -110,7 +110,7 @@ public final class ResultsCsvProvider implements ResultGeneratorProvider {
   /** The columns of results.csv as trials reveal them; rows are rendered against them. */
   static final class Columns {
     private static final List<String> FIXED = List.of("trial", "status", "loss", "time", "log", "error");
-    private static final List<String> USAGE = List.of("peak_rss_mib", "cpu_seconds", "wall_seconds");
+    private static final List<String> USAGE = List.of("peak_rss_mib", "cpu_seconds", "wall_seconds", "allocated_mib");
     private final Set<String> params = new LinkedHashSet<>();
     private final Set<String> metadata = new LinkedHashSet<>();
     private int spaceSize = -1;
@@ -168,6 +168,7 @@ public final class ResultsCsvProvider implements ResultGeneratorProvider {
       row.add(r.usage().peakRssMiB());
       row.add(r.usage().cpuSeconds());
       row.add(r.usage().wallSeconds());
+      row.add(r.usage().allocatedMiB());
       return Csv.row(row);
     }
   }
