@@ -14,8 +14,9 @@ import java.util.Objects;
 /**
  * Bayesian optimisation with a Gaussian process. After {@code n_startup_trials} draws from the prior, each
  * suggestion fits the GP to the scored trials (COMPLETE ones, and KILLED ones with their kill loss; FAILED ones
- * have no loss and are left out), conditions it on running trials with their predicted mean (kriging
- * believer: parallel workers spread out instead of proposing the same point), and returns the point of highest
+ * have no loss and are left out of the fit), conditions it on running trials with their predicted mean
+ * (kriging believer: parallel workers spread out instead of proposing the same point) and on failed trials with
+ * the worst score seen (so a crashing region is avoided), and returns the point of highest
  * log expected improvement.
  *
  * <p>Every decision derives from the request: the hyperparameters from the trials in number order
@@ -43,9 +44,12 @@ public final class GpOptimizer implements Optimizer {
   public synchronized Assignment suggest(SuggestRequest request) {
     prepare(request.space());
     List<Trial> scored = new ArrayList<>();
+    List<Trial> unscored = new ArrayList<>();
     for (Trial t : request.finished()) {
       if (t.status() != TrialStatus.FAILED && Double.isFinite(request.score(t))) {
         scored.add(t);
+      } else {
+        unscored.add(t);
       }
     }
     if (scored.size() < settings.nStartup() || cube.dimensions() == 0) {
@@ -85,14 +89,29 @@ public final class GpOptimizer implements Optimizer {
     }
     boolean[] categorical = cube.categorical();
     GaussianProcess gp = posterior(xs, ys, categorical, theta);
-    if (settings.pendingBeliever() && !request.running().isEmpty()) {
+    // Failed trials have no loss, so they stay out of the hyperparameter fit; the posterior sees them with the
+    // worst standardised score seen (a constant liar), so a crashing region is avoided rather than explored.
+    // Running trials enter with their predicted mean (kriging believer): the variance there collapses and
+    // parallel workers do not propose the same point.
+    double worst = java.util.Arrays.stream(y).max().orElse(0);
+    List<double[]> extraX = new ArrayList<>();
+    List<Double> extraY = new ArrayList<>();
+    for (Trial t : unscored) {
+      extraX.add(cube.encode(t.assignment().values()));
+      extraY.add(worst);
+    }
+    if (settings.pendingBeliever()) {
       double[] prediction = new double[2];
       for (Trial t : request.running()) {
         double[] x = cube.encode(t.assignment().values());
         gp.predict(x, prediction);
-        xs.add(x);
-        ys.add(prediction[0]);
+        extraX.add(x);
+        extraY.add(prediction[0]);
       }
+    }
+    if (!extraX.isEmpty()) {
+      xs.addAll(extraX);
+      ys.addAll(extraY);
       gp = posterior(xs, ys, categorical, theta);
     }
     AcquisitionSearch search = new AcquisitionSearch(cube, new Acquisition(gp, best), request.random());
