@@ -47,7 +47,7 @@ public record GpSettings(
           "pending");
 
   public static final GpSettings DEFAULTS =
-      new GpSettings(10, 512, 5, Kernel.MATERN52, Warping.LOG, 1e-6, 0.1, 200, 600, true);
+      new GpSettings(10, 512, 5, Kernel.MATERN52, Warping.AUTO, 1e-6, 0.1, 200, 600, true);
 
   public GpSettings {
     if (nStartup < 1) {

@@ -35,6 +35,21 @@ public enum Warping {
       return out;
     }
   },
+  /**
+   * {@link #LOG} when the scores have a long upper tail (the largest lies further above the median than the
+   * smallest lies below it, as for losses spanning orders of magnitude), else {@link #NONE} (bounded losses,
+   * or ones whose good values are the outliers, where the log would blur the differences that matter).
+   */
+  AUTO {
+    @Override
+    double[] apply(double[] y) {
+      double[] sorted = y.clone();
+      Arrays.sort(sorted);
+      double median = sorted[sorted.length / 2];
+      boolean upperTail = sorted[sorted.length - 1] - median > median - sorted[0];
+      return upperTail ? LOG.apply(y) : NONE.apply(y);
+    }
+  },
   /** Normal scores of the ranks, {@code Phi^-1((rank + 0.5) / n)} (ties share their mean rank): only the order counts. */
   RANK {
     @Override
