@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * values. Only names of this trial's parameters (or of objects of them, which become JSON) are
  * replaced; any other text in braces, such as an awk program's {@code {print}}, is left as it is.
  */
-final class Placeholders {
+public final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_\\-]*(?:\\.[A-Za-z0-9_\\-]+)*)}");
 
   private Placeholders() {}
@@ -27,7 +27,7 @@ final class Placeholders {
    * which would otherwise be passed on literally and leave the model optimizing a constant. Other
    * braces (an awk program's {@code {print}}) are left alone.
    */
-  static void checkNames(List<String> arguments, SearchSpace space, ConfigNode commandNode) {
+  public static void checkNames(List<String> arguments, SearchSpace space, ConfigNode commandNode) {
     Set<String> known = new LinkedHashSet<>();
     for (Parameter p : space.parameters()) {
       addWithPrefixes(known, p.path());
@@ -57,12 +57,27 @@ final class Placeholders {
   }
 
   static String substitute(String argument, Map<String, Object> nested, Map<String, Object> flat) {
+    return substitute(argument, nested, flat, (position, value) -> value);
+  }
+
+  /** How a placeholder's formatted value is written into the text, given where the placeholder starts. */
+  @FunctionalInterface
+  public interface Renderer {
+    String render(int position, String value);
+  }
+
+  /**
+   * Like {@link #substitute(String, Map, Map)}, but each value found is passed through
+   * {@code renderer} (for example to quote it, or to refer to it instead of inserting it).
+   */
+  public static String substitute(
+      String argument, Map<String, Object> nested, Map<String, Object> flat, Renderer renderer) {
     Matcher m = PLACEHOLDER.matcher(argument);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String path = m.group(1);
       Object value = flat.containsKey(path) ? flat.get(path) : lookup(nested, path);
-      String text = value == Missing.VALUE ? m.group() : format(value);
+      String text = value == Missing.VALUE ? m.group() : renderer.render(m.start(), format(value));
       m.appendReplacement(out, Matcher.quoteReplacement(text));
     }
     m.appendTail(out);
