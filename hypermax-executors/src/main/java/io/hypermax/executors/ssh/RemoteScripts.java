@@ -15,6 +15,7 @@ import java.util.Map;
  * lost connection leaves nothing running.
  */
 final class RemoteScripts {
+  // "kill -9 -PGID", not "kill -KILL -- -PGID": dash, Debian's sh, takes no "--".
   private static final String DIR = "d=\"${TMPDIR:-/tmp}/$1\"\n";
 
   private static final String TRIAL = DIR + """
@@ -29,12 +30,12 @@ final class RemoteScripts {
         'echo $$ > "$1/pid.new" && mv -f "$1/pid.new" "$1/pid" && [ ! -e "$1/kill" ] && exec sh -c "$2"' \
         hypermax-job "$d" "$3" < "$d/params.json" 3<&- &
       job=$!
-      ( read -r _ <&3; p=$(cat "$d/pid" 2>/dev/null) && kill -KILL -- "-$p" 2>/dev/null ) &
+      ( read -r _ <&3; p=$(cat "$d/pid" 2>/dev/null) && kill -9 "-$p" 2>/dev/null ) &
       watch=$!
       exec 3<&-
       wait "$job"; rc=$?
       kill "$watch" 2>/dev/null
-      p=$(cat "$d/pid" 2>/dev/null) && kill -KILL -- "-$p" 2>/dev/null
+      p=$(cat "$d/pid" 2>/dev/null) && kill -9 "-$p" 2>/dev/null
       exit "$rc"
       """;
 
@@ -53,7 +54,7 @@ final class RemoteScripts {
       mkdir -p -- "$d" 2>/dev/null; : > "$d/kill"
       p=$(cat "$d/pid" 2>/dev/null) || { echo 0; exit 0; }
       left() { ps -A -o pgid= -o stat= | awk -v g="$p" '$1==g && $2 !~ /^Z/ {n++} END {print n+0}'; }
-      kill -KILL -- "-$p" 2>/dev/null
+      kill -9 "-$p" 2>/dev/null
       i=0
       while [ "$i" -lt 60 ] && [ "$(left)" != 0 ]; do sleep 0.05; i=$((i+1)); done
       left
