@@ -39,11 +39,34 @@ final class RemoteScripts {
       exit "$rc"
       """;
 
-  /** Prints "processes rss_kib" for the trial's group (nothing before it started), then the machine's used KiB. */
-  private static final String SAMPLE = DIR + """
-      p=$(cat "$d/pid" 2>/dev/null) || exit 0
-      ps -A -o pgid= -o stat= -o rss= | awk -v g="$p" '$1==g && $2 !~ /^Z/ {s+=$3; n++} END {print n+0, s+0}'
-      awk '/^MemTotal:/ {t=$2} /^MemAvailable:/ {a=$2} END {print t-a}' /proc/meminfo 2>/dev/null
+  /**
+   * Streams samples of the trial's process group, one line each: "processes rss_kib" (plus the
+   * machine's used KiB when $2 is 1), or "waiting" before the trial started. Sleeps the intervals
+   * given after $2 in turn, the last one from then on (the local monitor's cadence). Ends when the
+   * group is gone, when hypermax closes the channel (the next line cannot be written), or after a
+   * minute without the trial's folder appearing.
+   */
+  private static final String SAMPLER = DIR + """
+      sys=$2
+      shift 2
+      p=
+      waited=0
+      while :; do
+        [ -n "$p" ] || p=$(cat "$d/pid" 2>/dev/null)
+        if [ -n "$p" ]; then
+          line=$(ps -A -o pgid= -o stat= -o rss= | awk -v g="$p" '$1==g && $2 !~ /^Z/ {s+=$3; n++} END {print n+0, s+0}')
+          if [ "$sys" = 1 ]; then
+            line="$line $(awk '/^MemTotal:/ {t=$2} /^MemAvailable:/ {a=$2} END {print t-a}' /proc/meminfo)"
+          fi
+          echo "$line" || exit 0
+          case $line in "0 "*) exit 0 ;; esac
+        else
+          echo waiting || exit 0
+          if [ ! -d "$d" ]; then waited=$((waited+1)); [ "$waited" -lt 600 ] || exit 0; fi
+        fi
+        [ "$#" -gt 1 ] && shift
+        sleep "$1"
+      done
       """;
 
   /**
@@ -84,8 +107,11 @@ final class RemoteScripts {
     return s.toString();
   }
 
-  static String sample(String name) {
-    return withName(SAMPLE, name);
+  /** @param intervalsSeconds the sleeps between samples, the last repeated */
+  static String sampler(String name, boolean systemMemory, List<String> intervalsSeconds) {
+    StringBuilder s = new StringBuilder(withName(SAMPLER, name)).append(systemMemory ? " 1" : " 0");
+    intervalsSeconds.forEach(i -> s.append(' ').append(ShellText.quote(i)));
+    return s.toString();
   }
 
   static String kill(String name) {

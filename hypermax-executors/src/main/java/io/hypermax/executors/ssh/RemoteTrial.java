@@ -101,7 +101,7 @@ final class RemoteTrial {
       } catch (IOException e) {
         throw new HostUnavailableException(connection.host().label() + ": cannot send the parameters: " + e.getMessage(), false, e);
       }
-      RemoteMonitor monitor = new RemoteMonitor(connection, name, settings.limits());
+      RemoteMonitor monitor = RemoteMonitor.start(connection, name, settings.limits());
       try {
         String killReason = KillWatch.watch(
             settings.limits(), ProcessTrialRunner.EARLY_FIRST_SAMPLE_MS, start, nanos -> awaitClosed(channel, nanos),
@@ -132,6 +132,8 @@ final class RemoteTrial {
         killQuietly();
         log.note("killed: the search is stopping");
         throw e;
+      } finally {
+        monitor.stop();
       }
     } finally {
       LIVE.remove(this);
