@@ -14,18 +14,23 @@ import java.util.stream.Stream;
 
 /**
  * Copies {@code sync.from} to {@code sync.to} on a host over SFTP on the host's session, sending
- * only files whose size or modification time differ (and giving the copies the local time, so the
- * next sync skips them, as rsync does). Files removed locally are left on the remote.
+ * only files whose size or modification time differ (the copies get the local time, so the next
+ * sync skips them, as rsync's quick check does). Files removed locally are left on the remote.
+ * rsync over the same session is not implemented yet.
  */
 final class FolderSync {
   /** What a sync did. */
-  record Stats(int sent, int unchanged, long bytes) {}
+  record Stats(String method, int sent, int unchanged, long bytes) {}
 
   private FolderSync() {}
 
   static Stats sync(HostConnection connection, SshSettings.Sync sync) throws HostUnavailableException {
+    return sftp(connection, sync);
+  }
+
+  private static Stats sftp(HostConnection connection, SshSettings.Sync sync) throws HostUnavailableException {
     ChannelSftp sftp = connection.sftp();
-    String root = RemoteScripts.remotePath(sync.to());
+    String root = sync.to();
     int sent = 0;
     int unchanged = 0;
     long bytes = 0;
@@ -56,7 +61,7 @@ final class FolderSync {
           bytes += size;
         }
       }
-      return new Stats(sent, unchanged, bytes);
+      return new Stats("SFTP", sent, unchanged, bytes);
     } catch (SftpException | IOException e) {
       boolean lost = !connection.isConnected();
       throw new HostUnavailableException(

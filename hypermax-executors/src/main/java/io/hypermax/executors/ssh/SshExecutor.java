@@ -84,8 +84,8 @@ final class SshExecutor implements Executor {
       if (!host.synced) {
         long t = System.nanoTime();
         FolderSync.Stats stats = FolderSync.sync(host.connection, settings.sync());
-        String note = String.format("synced %s to %s:%s: %d file(s) sent (%d bytes), %d unchanged, %.2f s",
-            settings.sync().from(), host.spec().label(), settings.sync().to(), stats.sent(), stats.bytes(),
+        String note = String.format("synced %s to %s:%s with %s: %d file(s) sent (%d bytes), %d unchanged, %.2f s",
+            settings.sync().from(), host.spec().label(), settings.sync().to(), stats.method(), stats.sent(), stats.bytes(),
             stats.unchanged(), (System.nanoTime() - t) / 1e9);
         LOG.info(note);
         log.note(note);

@@ -132,7 +132,7 @@ public final class SshProvider implements ExecutorProvider {
     if (to.isBlank()) {
       throw sync.get("to").error("must name a folder on the hosts");
     }
-    return new SshSettings.Sync(from, to);
+    return new SshSettings.Sync(from, RemoteScripts.remotePath(to));
   }
 
   private static Path localFile(Context context, ConfigNode node, String key) {

@@ -205,9 +205,10 @@ class SshExecutorTest {
     Map<String, Object> cfg = config(
         "command", "sh sub/model.sh", "directory", remote.toString(),
         "sync", Map.of("from", "src", "to", remote.toString()));
+    String with = " with SFTP: ";
     try (Executor e = ssh(cfg)) {
       assertEquals(0.125, run(e, 0, Map.of()).loss());
-      assertTrue(Executors.log(dir, 0).contains("2 file(s) sent"), Executors.log(dir, 0));
+      assertTrue(Executors.log(dir, 0).contains(with + "2 file(s) sent"), Executors.log(dir, 0));
       assertEquals(0.5, run(e, 1, Map.of("x", 1)).loss() * 4); // no second sync on the same host
       assertFalse(Executors.log(dir, 1).contains("synced"), Executors.log(dir, 1));
     }
@@ -215,7 +216,7 @@ class SshExecutorTest {
     Files.setLastModifiedTime(src.resolve("model.sh"), java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
     try (Executor e = ssh(cfg)) {
       assertEquals(0.25, run(e, 2, Map.of()).loss());
-      assertTrue(Executors.log(dir, 2).contains("1 file(s) sent (10 bytes), 1 unchanged"), Executors.log(dir, 2));
+      assertTrue(Executors.log(dir, 2).contains(with + "1 file(s) sent (10 bytes), 1 unchanged"), Executors.log(dir, 2));
     }
     assertEquals("data", Files.readString(remote.resolve("data.txt")));
   }
