@@ -296,6 +296,17 @@ class SshExecutorTest {
   }
 
   @Test
+  void theLocalhostExampleIsAValidConfig() throws Exception {
+    Path file = Path.of("..", "hypermax-examples", "ssh", "search.yaml").toAbsolutePath().normalize();
+    io.hypermax.core.config.HypermaxConfig config = io.hypermax.core.config.ConfigLoader.load(file);
+    SshSettings s = SshProvider.settings(new io.hypermax.core.spi.ExecutorProvider.Context(
+        config.function(), config.directory(), dir, config.space()));
+    assertEquals(2, s.totalSlots());
+    assertEquals("hypermax-example-ssh", s.directory());
+    assertTrue(Files.isRegularFile(s.sync().from().resolve("descent.awk")), s.sync().toString());
+  }
+
+  @Test
   void hostsParseWithUsersPortsAndSlots() throws Exception {
     SshHost h = SshHost.parse(new io.hypermax.core.config.ConfigNode("c", "h", JsonValues.MAPPER.readTree("\"me@gpu2:2222\"")), "x");
     assertEquals(new SshHost("me", "gpu2", 2222, 1), h);
