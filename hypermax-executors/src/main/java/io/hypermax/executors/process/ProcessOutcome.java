@@ -12,7 +12,7 @@ import io.hypermax.core.trial.TrialResult;
  * @param lastStdoutLine the last non-empty line of standard output, or null
  * @param lastStderrLine the last non-empty line of standard error, or null
  * @param wallSeconds wall time from start to exit
- * @param monitor the trial's monitor, for resource usage
+ * @param monitor what measured the trial's resources (null: only the wall time is known)
  * @param log the log's name for the results (null when nothing was written)
  */
 public record ProcessOutcome(
@@ -22,7 +22,7 @@ public record ProcessOutcome(
     String lastStdoutLine,
     String lastStderrLine,
     double wallSeconds,
-    TrialMonitor monitor,
+    UsageMeter monitor,
     String log) {
 
   public boolean killed() {

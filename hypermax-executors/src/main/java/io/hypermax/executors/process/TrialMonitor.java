@@ -12,7 +12,7 @@ import java.util.Optional;
  * crossed. Processes seen once are remembered, so the tree can be killed completely even when a
  * child outlived (and was re-parented away from) its parent.
  */
-public final class TrialMonitor {
+public final class TrialMonitor implements UsageMeter {
   private final ProcessHandle root;
   private final KillLimits limits;
   private final TrialCookie cookie;
@@ -97,19 +97,10 @@ public final class TrialMonitor {
     }
   }
 
-  /**
-   * The measured usage; {@code reportedPeakMiB}/{@code reportedCpuSeconds} are what the trial's
-   * own runner measured (NaN if none) and win when larger, since sampling misses short bursts.
-   */
+  @Override
   public synchronized ResourceUsage usage(double wallSeconds, double reportedPeakMiB, double reportedCpuSeconds) {
     double cpu = cpuByPid.isEmpty() ? Double.NaN : cpuByPid.values().stream().mapToDouble(Double::doubleValue).sum();
-    return new ResourceUsage(maxIgnoringNaN(peakRssMiB, reportedPeakMiB), maxIgnoringNaN(cpu, reportedCpuSeconds), wallSeconds);
-  }
-
-  private static double maxIgnoringNaN(double a, double b) {
-    if (Double.isNaN(a)) {
-      return b;
-    }
-    return Double.isNaN(b) ? a : Math.max(a, b);
+    return new ResourceUsage(
+        UsageMeter.maxIgnoringNaN(peakRssMiB, reportedPeakMiB), UsageMeter.maxIgnoringNaN(cpu, reportedCpuSeconds), wallSeconds);
   }
 }
