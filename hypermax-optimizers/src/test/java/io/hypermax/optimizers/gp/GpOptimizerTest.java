@@ -18,6 +18,7 @@ import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.space.SpaceParser;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
+import io.hypermax.core.storage.StoredStudy;
 import io.hypermax.core.study.Journal;
 import io.hypermax.core.study.Study;
 import io.hypermax.core.trial.Trial;
@@ -237,7 +238,7 @@ class GpOptimizerTest {
       journal.writeStudy(21);
       run(first, 23, GpOptimizerTest::bowl); // stops between two refit checkpoints (22 and 24)
     }
-    Journal.State state = Journal.read(results);
+    StoredStudy state = Journal.read(results);
     try (Journal journal = Journal.open(results);
         Study resumed = Study.builder(space, gp()).seed(state.seed()).iterations(40).journal(journal).restore(state).build()) {
       run(resumed, 40, GpOptimizerTest::bowl);
