@@ -157,7 +157,12 @@ public final class SearchRun implements AutoCloseable {
   }
 
   public Study.Outcome run() {
-    return study.run(executor, config.parallel(), resultsDirectory.resolve("logs"));
+    return study.run(executor, parallelism(), resultsDirectory.resolve("logs"));
+  }
+
+  /** {@code function.parallel} when given, else what the executor prefers (an ssh pool's slots), else 1. */
+  public int parallelism() {
+    return config.function().has("parallel") ? config.parallel() : executor.preferredParallelism().orElse(config.parallel());
   }
 
   public Study study() {

@@ -13,6 +13,16 @@ public interface Executor extends AutoCloseable {
 
   TrialResult run(TrialRequest request) throws InterruptedException;
 
+  /**
+   * How many trials this executor can usefully run at once, used when {@code function.parallel}
+   * is not set (e.g. the total slots of an ssh host pool). Empty means the config's default of 1.
+   *
+   * @since 0.1
+   */
+  default java.util.OptionalInt preferredParallelism() {
+    return java.util.OptionalInt.empty();
+  }
+
   @Override
   default void close() {}
 }

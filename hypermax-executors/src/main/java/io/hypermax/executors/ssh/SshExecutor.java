@@ -37,6 +37,12 @@ final class SshExecutor implements Executor {
     this.pool = new HostPool(connections, settings.hostsDownTimeoutSeconds());
   }
 
+  /** One trial per slot of every host, when {@code function.parallel} is not set. */
+  @Override
+  public java.util.OptionalInt preferredParallelism() {
+    return java.util.OptionalInt.of(settings.totalSlots());
+  }
+
   @Override
   public TrialResult run(TrialRequest request) throws InterruptedException {
     long start = System.nanoTime();

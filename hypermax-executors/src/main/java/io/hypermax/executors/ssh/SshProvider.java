@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code function.type: ssh}: runs {@code command} (a shell command for the remote login shell)
@@ -28,7 +26,6 @@ public final class SshProvider implements ExecutorProvider {
   static final double DEFAULT_HOSTS_DOWN_TIMEOUT = 600;
   static final double DEFAULT_CONNECT_TIMEOUT = 10;
 
-  private static final Logger LOG = LoggerFactory.getLogger(SshProvider.class);
   private static final Set<String> KEYS = Set.of(
       "hosts", "command", "directory", "sync", "identity_file", "known_hosts", "strict_host_key_checking", "env",
       "connect_timeout", "hosts_down_timeout");
@@ -46,10 +43,7 @@ public final class SshProvider implements ExecutorProvider {
   @Override
   public Executor create(Context context) {
     SshSettings settings = settings(context);
-    if (!context.function().has("parallel") && settings.totalSlots() > 1) {
-      LOG.warn("{}: function.parallel is not set, so trials run one at a time; set parallel: {} to use every slot of {}",
-          context.function().file(), settings.totalSlots(), settings.hosts().size() == 1 ? "the host" : "the hosts");
-    }
+    // Without function.parallel the search runs one trial per slot (SshExecutor.preferredParallelism).
     return new SshExecutor(settings);
   }
 

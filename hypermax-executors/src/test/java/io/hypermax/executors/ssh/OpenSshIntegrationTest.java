@@ -76,7 +76,7 @@ class OpenSshIntegrationTest {
         "  hosts: [" + a.host() + ", " + b.host() + "]",
         "  identity_file: " + userKey,
         "  known_hosts: " + knownHosts,
-        "  parallel: 2",
+        // no function.parallel: the pool's two slots run two trials at once
         function.indent(2).stripTrailing(),
         "search:",
         "  method: random",
@@ -115,6 +115,7 @@ class OpenSshIntegrationTest {
   void aSearchRunsAcrossBothHostsAndResultsCsvNamesTheHostPeakRssAndWallTime() throws Exception {
     Path config = config("x: {type: number, min: 0, max: 1}", "command: sleep 0.8; echo {x}", 8);
     try (SearchRun run = prepare(config, null)) {
+      assertEquals(2, run.parallelism(), "parallel defaults to the total slots of the pool");
       Study.Outcome outcome = run.run();
       assertEquals(8, outcome.snapshot().trials().size());
       outcome.snapshot().trials().forEach(t -> assertEquals(TrialStatus.COMPLETE, t.status(), t.result().error()));
