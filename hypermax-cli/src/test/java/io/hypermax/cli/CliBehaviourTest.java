@@ -29,6 +29,36 @@ class CliBehaviourTest {
   }
 
   @Test
+  void aProcessExecutorWithoutATimeLimitIsWarnedThatAHungTrialStallsTheSearch() throws Exception {
+    String config = """
+        hyperparameters:
+          type: object
+          properties:
+            x: {type: number, min: 0, max: 1}
+        function:
+          type: executable
+          command: [echo, "{x}"]
+        %s
+        search: {method: random, iterations: 2}
+        """;
+    Path unlimited = write("unlimited.yaml", config.formatted(""));
+    Cli warned = Cli.run("validate", unlimited.toString());
+    assertEquals(0, warned.exitCode(), warned.toString());
+    assertTrue(warned.err().contains("function.auto_kill_max_time is not set, so a trial that hangs stalls the search forever"),
+        warned.toString());
+    Path limited = write("limited.yaml", config.formatted("  auto_kill_max_time: 600\n  auto_kill_loss: 1\n"));
+    Cli quiet = Cli.run("validate", limited.toString());
+    assertEquals(0, quiet.exitCode(), quiet.toString());
+    assertFalse(quiet.err().contains("auto_kill_max_time"), quiet.toString());
+  }
+
+  private Path write(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
   void versionPrintsTheMavenVersionAndTheGitCommit() throws Exception {
     Cli version = Cli.run("--version");
     assertEquals(0, version.exitCode(), version.toString());

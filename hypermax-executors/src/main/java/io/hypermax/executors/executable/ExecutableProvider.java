@@ -54,7 +54,7 @@ public final class ExecutableProvider implements ExecutorProvider {
           "cannot find the program '" + program + "'"
               + (program.contains("/") ? " (relative to " + cwd + ")" : " on the PATH"));
     }
-    return new ExecutableExecutor(command, cwd, EnvironmentSetting.read(function), KillLimits.from(function));
+    return new ExecutableExecutor(command, cwd, EnvironmentSetting.read(function), KillLimits.forProcesses(function));
   }
 
   private static List<String> command(ConfigNode function) {

@@ -35,7 +35,7 @@ public final class JavaProcessProvider implements ExecutorProvider {
     ConfigNode function = context.function();
     JavaMethodTarget target = JavaMethodTarget.resolve(context); // checks class and method now, in this JVM
     return new JavaProcessExecutor(
-        target, jvmOptions(function), context.configDirectory(), EnvironmentSetting.read(function), KillLimits.from(function));
+        target, jvmOptions(function), context.configDirectory(), EnvironmentSetting.read(function), KillLimits.forProcesses(function));
   }
 
   private static List<String> jvmOptions(ConfigNode function) {

@@ -16,6 +16,22 @@ public record KillLimits(double maxTimeSeconds, double maxRamMiB, double maxSyst
 
   public static final KillLimits NONE = new KillLimits(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KillLimits.class);
+
+  /**
+   * The limits of an executor that runs trials as processes, with the default wall-time policy: no
+   * limit is imposed (a model may rightly train for days), but a search without
+   * {@code auto_kill_max_time} is warned once that one hung trial would stall it forever.
+   */
+  public static KillLimits forProcesses(ConfigNode function) {
+    KillLimits limits = from(function);
+    if (!limits.hasTimeLimit()) {
+      LOG.warn("{}: function.{} is not set, so a trial that hangs stalls the search forever; for a search that runs"
+          + " unattended set it (with {}) to a generous bound on one trial's time", function.file(), MAX_TIME, LOSS);
+    }
+    return limits;
+  }
+
   public static KillLimits from(ConfigNode function) {
     double time = positive(function, MAX_TIME);
     double ram = positive(function, MAX_RAM);

@@ -46,7 +46,7 @@ public final class PythonFunctionProvider implements ExecutorProvider {
     }
     String python = PythonInterpreter.resolve(function, context.configDirectory());
     var environment = EnvironmentSetting.read(function);
-    KillLimits limits = KillLimits.from(function);
+    KillLimits limits = KillLimits.forProcesses(function);
     if (!ModuleCheck.findable(python, module, context.configDirectory())) {
       throw function.get("module").error(
           "no module '" + module + "' in " + context.configDirectory() + " (nor importable by " + python + ")"

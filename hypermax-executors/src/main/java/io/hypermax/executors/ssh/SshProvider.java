@@ -86,7 +86,7 @@ public final class SshProvider implements ExecutorProvider {
         knownHosts,
         checking.equals("accept-new"),
         env,
-        KillLimits.from(function),
+        KillLimits.forProcesses(function),
         (int) (seconds(function, "connect_timeout", DEFAULT_CONNECT_TIMEOUT) * 1000),
         15_000,
         seconds(function, "hosts_down_timeout", DEFAULT_HOSTS_DOWN_TIMEOUT));
