@@ -108,17 +108,7 @@ public final class ChartStyle {
 
   /** The loss axis: logarithmic when the losses span decades ({@link LossScale}). */
   public static ValueAxis lossAxis(String label, LossScale scale) {
-    ValueAxis axis;
-    if (scale.log()) {
-      axis = new RoundLogAxis(label + " (log scale)");
-    } else {
-      NumberAxis a = new NumberAxis(label);
-      a.setAutoRangeIncludesZero(false);
-      a.setNumberFormatOverride(Numbers.axisFormat());
-      axis = a;
-    }
-    font(axis);
-    return axis;
+    return axis(label, scale.log(), scale.min(), scale.max());
   }
 
   /**
