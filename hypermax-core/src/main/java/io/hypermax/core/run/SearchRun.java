@@ -149,6 +149,7 @@ public final class SearchRun implements AutoCloseable {
       Study.Builder builder =
           Study.builder(config.space(), optimizer)
               .direction(config.direction())
+              .objective(config.objective())
               .seed(seed)
               .iterations(config.iterations())
               .maxFailures(config.maxFailures())

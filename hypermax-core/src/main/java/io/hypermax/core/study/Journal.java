@@ -147,6 +147,10 @@ public final class Journal implements AutoCloseable {
     if (!r.metadata().isEmpty()) {
       n.set("metadata", MAPPER.valueToTree(r.metadata()));
     }
+    if (r.hasObjectives()) {
+      ObjectNode objectives = n.putObject("objectives");
+      r.objectives().forEach((k, v) -> putDouble(objectives, k, v));
+    }
     if (r.error() != null) {
       n.put("error", r.error());
     }
@@ -284,6 +288,9 @@ public final class Journal implements AutoCloseable {
     JsonNode u = n.path("usage");
     ResourceUsage usage =
         new ResourceUsage(readDouble(u, "peak_rss_mib"), readDouble(u, "cpu_seconds"), readDouble(u, "wall_seconds"));
+    Map<String, Double> objectives = new LinkedHashMap<>();
+    JsonNode o = n.path("objectives");
+    o.fieldNames().forEachRemaining(k -> objectives.put(k, readDouble(o, k)));
     return new TrialResult(
         status,
         readDouble(n, "loss"),
@@ -291,6 +298,7 @@ public final class Journal implements AutoCloseable {
         metadata,
         n.has("error") ? n.get("error").asText() : null,
         n.has("log") ? n.get("log").asText() : null,
-        usage);
+        usage,
+        objectives);
   }
 }
