@@ -39,6 +39,7 @@ public final class Hypermax {
     private Long seed;
     private int iterations = 100;
     private Direction direction = Direction.MINIMIZE;
+    private io.hypermax.core.objective.Objective objective = io.hypermax.core.objective.Objective.LOSS;
     private Plugins plugins;
     private com.fasterxml.jackson.databind.node.ObjectNode settings =
         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -83,6 +84,12 @@ public final class Hypermax {
       return this;
     }
 
+    /** How results become losses (the {@code metrics} section), e.g. a Pareto objective over several fields. */
+    public StudyBuilder objective(io.hypermax.core.objective.Objective o) {
+      this.objective = java.util.Objects.requireNonNull(o);
+      return this;
+    }
+
     public StudyBuilder plugins(Plugins p) {
       this.plugins = p;
       return this;
@@ -95,7 +102,7 @@ public final class Hypermax {
       settings.put("method", method);
       Optimizer optimizer =
           provider.create(new OptimizerProvider.Context(space, new ConfigNode(null, "search", settings), s));
-      return Study.builder(space, optimizer).seed(s).iterations(iterations).direction(direction).build();
+      return Study.builder(space, optimizer).seed(s).iterations(iterations).direction(direction).objective(objective).build();
     }
 
     /** Builds the study and runs {@code function} until the budget is spent. */
