@@ -22,4 +22,16 @@ public final class Objectives {
   public static double broken(Map<String, Object> p) {
     throw new IllegalStateException("the model does not converge");
   }
+
+  /** ZDT1 over x1..x<n> (every parameter named x<i>), both objectives minimised: {"f1", "f2"}. */
+  public static Map<String, Object> zdt1(Map<String, Object> p) {
+    int n = p.size();
+    double f1 = ((Number) p.get("x1")).doubleValue();
+    double sum = 0;
+    for (int i = 2; i <= n; i++) {
+      sum += ((Number) p.get("x" + i)).doubleValue();
+    }
+    double g = 1 + 9 * sum / (n - 1);
+    return Map.of("f1", f1, "f2", g * (1 - Math.sqrt(f1 / g)));
+  }
 }

@@ -42,6 +42,7 @@ public final class BestJsonProvider implements ResultGeneratorProvider {
       if (!t.result().metadata().isEmpty()) {
         n.set("metadata", JsonValues.MAPPER.valueToTree(t.result().metadata()));
       }
+      io.hypermax.results.pareto.ParetoFronts.addTo(n, snapshot); // multi-objective studies: the whole front
       AtomicFiles.write(
           file, JsonValues.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n) + "\n");
     };

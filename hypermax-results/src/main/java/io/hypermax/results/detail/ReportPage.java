@@ -58,6 +58,7 @@ final class ReportPage {
     head();
     summary();
     best();
+    html.append(ObjectiveSections.render(snapshot, graphs)); // metrics, penalties and the Pareto front (issue 18)
     history();
     Optional<Importance> importance = importance();
     correlations();
