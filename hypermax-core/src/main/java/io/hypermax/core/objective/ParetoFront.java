@@ -63,11 +63,27 @@ public final class ParetoFront {
    * front, which is plenty for the few hundred trials a study has.
    */
   public static int[] ranks(List<double[]> points) {
+    return ranks(points, points.size());
+  }
+
+  /**
+   * Non-dominated sorting that stops once at least {@code enough} points have a rank (what a
+   * good/bad split needs); the points left get {@link Integer#MAX_VALUE}.
+   */
+  public static int[] ranks(List<double[]> points, int enough) {
     int n = points.size();
     int[] rank = new int[n];
     Arrays.fill(rank, -1);
     int assigned = 0;
     for (int level = 0; assigned < n; level++) {
+      if (assigned >= enough) {
+        for (int i = 0; i < n; i++) {
+          if (rank[i] < 0) {
+            rank[i] = Integer.MAX_VALUE;
+          }
+        }
+        break;
+      }
       List<Integer> current = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         if (rank[i] >= 0) {

@@ -20,7 +20,7 @@ final class MultiObjectiveSplit {
    * @return the chosen rows
    */
   static List<Integer> good(List<Integer> rows, List<double[]> vectors, int nGood) {
-    int[] rank = ParetoFront.ranks(vectors);
+    int[] rank = ParetoFront.ranks(vectors, nGood);
     List<Integer> chosen = new ArrayList<>();
     for (int level = 0; chosen.size() < nGood; level++) {
       List<Integer> front = new ArrayList<>();
