@@ -45,6 +45,8 @@ class MetricsEndToEndTest {
         """.formatted(python(), dir.resolve("results").toString().replace("\\", "/")));
     Cli cli = Cli.run("--no-ui", dir.resolve("search.yaml").toString());
     assertEquals(0, cli.exitCode(), cli.toString());
+    assertTrue(cli.out().contains("(objective.accuracy -"), "the progress lines show the terms: " + cli.out());
+    assertTrue(cli.out().contains("penalty.time "), cli.out());
     Path results = dir.resolve("results_0");
 
     List<String> lines = Files.readAllLines(results.resolve("results.csv"));
