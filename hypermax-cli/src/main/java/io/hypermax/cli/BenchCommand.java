@@ -57,10 +57,42 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--pareto-weighted", description = "With --pareto: also run each method on the weighted sum f1 + f2 (the ablation).")
   boolean paretoWeighted;
 
+  @Option(names = "--loop",
+      description = "Measure the search loop instead: the whole CLI path on a trivial java_function, journal on, "
+          + "printing trials per second at each --loop-trials count.")
+  boolean loop;
+
+  @Option(names = "--loop-trials", defaultValue = "1000,10000,100000", split = ",",
+      description = "Trial counts of --loop (default: ${DEFAULT-VALUE}).")
+  List<Integer> loopTrials = new ArrayList<>();
+
+  @Option(names = "--loop-params", defaultValue = "5", description = "Parameters of the --loop space (default: ${DEFAULT-VALUE}).")
+  int loopParams;
+
+  @Option(names = "--loop-fsync", defaultValue = "group",
+      description = "storage.fsync of the --loop searches: group or every-trial (default: ${DEFAULT-VALUE}).")
+  String loopFsync;
+
+  @Option(names = "--loop-method", defaultValue = "random", description = "Optimizer of the --loop searches (default: ${DEFAULT-VALUE}).")
+  String loopMethod;
+
+  @Option(names = "--loop-parallel", defaultValue = "1", description = "function.parallel of the --loop searches (default: ${DEFAULT-VALUE}).")
+  int loopParallel;
+
+  @Option(names = "--loop-resume", description = "With --loop: also time resuming each count's journal for one more trial.")
+  boolean loopResume;
+
   @Mixin PluginOptions plugins;
 
   @Override
   public Integer call() {
+    if (loop) {
+      if (loopTrials.isEmpty() || loopTrials.stream().anyMatch(n -> n < 1) || loopParams < 1 || loopParallel < 1) {
+        throw new UserException("--loop-trials, --loop-params and --loop-parallel must be at least 1", ErrorHandler.CONFIG_ERROR);
+      }
+      new LoopBenchmark(System.out).resume(loopResume).run(loopTrials, loopParams, loopFsync, loopMethod, loopParallel);
+      return 0;
+    }
     if (budget < 1 || seeds < 1) {
       throw new UserException("--budget and --seeds must be at least 1", ErrorHandler.CONFIG_ERROR);
     }

@@ -11,9 +11,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Parameters;
       BenchCommand.class
     })
 final class HypermaxCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(HypermaxCommand.class);
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "The search configuration.")
   Path config;
@@ -52,14 +54,37 @@ final class HypermaxCommand implements Callable<Integer> {
   @Option(names = "--no-ui", description = "Plain log lines instead of the live progress display.")
   boolean noUi;
 
+  @Option(
+      names = "--results",
+      paramLabel = "DIR",
+      description = "Write the results of a new search to DIR (it must not exist yet) instead of the next free results_N.")
+  Path newResults;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
+      description = "No progress display and no warnings: only errors and the final summary.")
+  boolean quiet;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "More log output: -v information, -vv debug.")
+  boolean[] verbose = new boolean[0];
+
   @Mixin PluginOptions plugins;
 
   @Override
   public Integer call() {
     PrintStream out = System.out;
     if (config == null) {
-      out.println("usage: hypermax CONFIG [RESULTS_DIR]   (see hypermax --help)");
+      System.err.println("usage: hypermax CONFIG [RESULTS_DIR]   (see hypermax --help)");
       return ErrorHandler.CONFIG_ERROR;
+    }
+    if (newResults != null && resume != null) {
+      throw new UserException(
+          "--results names a new results directory; it cannot be combined with RESULTS_DIR (the one to resume)",
+          ErrorHandler.CONFIG_ERROR);
     }
     HypermaxConfig cfg = ConfigLoader.load(config);
     if (seed != null) {
@@ -72,43 +97,44 @@ final class HypermaxCommand implements Callable<Integer> {
       cfg = cfg.withSearchValue("iterations", iterations);
     }
     Plugins registry = plugins.load(cfg.pluginPaths());
-    registry.problems().forEach(p -> System.err.println("warning: " + p));
+    registry.problems().forEach(LOG::warn);
 
-    boolean live = !noUi && cfg.uiEnabled() && System.console() != null;
+    boolean live = !noUi && !quiet && cfg.uiEnabled() && TerminalWidth.interactive();
     ProgressListener progress = new ProgressListener(out, live);
+    Path workingDirectory = Path.of("").toAbsolutePath();
     SearchRun.Options options =
         new SearchRun.Options(
-            Path.of("").toAbsolutePath(), resume, List.<StudyListener>of(progress), m -> System.err.println("warning: " + m));
+            workingDirectory, resume, quiet ? List.of() : List.<StudyListener>of(progress), LOG::warn, newResults);
     try (SearchRun run = SearchRun.prepare(cfg, registry, options)) {
       Study study = run.study();
-      progress.begin(study, run.resultsDirectory(), run.resumed());
-      CountDownLatch finished = new CountDownLatch(1);
-      Thread hook =
-          new Thread(
-              () -> {
-                study.stop();
-                try {
-                  finished.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException ignored) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "hypermax-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+      if (!quiet) {
+        progress.begin(study, run.resultsDirectory(), run.resumed());
+      }
+      InterruptHandler interrupts =
+          new InterruptHandler(
+              study,
+              progress,
+              System.err,
+              run.resultsDirectory(),
+              ResumeCommand.of(workingDirectory, config, run.resultsDirectory(), iterations, plugins.pluginPath),
+              ResumeCommand.regenerate(workingDirectory, run.resultsDirectory()));
+      interrupts.install();
       Study.Outcome outcome;
       try {
         outcome = run.run();
-        progress.end();
-        printSummary(out, outcome, run);
-      } finally {
-        // Released only after the summary is printed: on Ctrl-C/SIGTERM the JVM exits when the hook returns.
-        finished.countDown();
+      } catch (RuntimeException | Error e) {
+        interrupts.runEnded();
+        interrupts.uninstall();
+        throw e;
       }
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting (Ctrl-C); the hook is running.
+      // Lets a running signal hook report that the final result pass finished.
+      interrupts.runEnded();
+      if (interrupts.signalled()) {
+        return 130; // the hook printed the summary and the resume command; the JVM is exiting
       }
+      progress.end();
+      printSummary(out, outcome, run);
+      interrupts.uninstall();
       if (outcome.interrupted()) {
         return 130;
       }

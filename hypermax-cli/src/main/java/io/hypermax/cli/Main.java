@@ -1,5 +1,6 @@
 package io.hypermax.cli;
 
+import io.hypermax.cli.logging.ConsoleLogLevel;
 import picocli.CommandLine;
 
 /** Entry point of the {@code hypermax} command. */
@@ -23,6 +24,22 @@ public final class Main {
           return ErrorHandler.CONFIG_ERROR;
         });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // -v/--quiet are inherited by every subcommand; the log level must be set before the command runs.
+    cli.setExecutionStrategy(
+        parseResult -> {
+          configureLogging(parseResult);
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     return cli.execute(args);
+  }
+
+  private static void configureLogging(CommandLine.ParseResult parseResult) {
+    int verbosity = 0;
+    boolean quiet = false;
+    for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      verbosity += p.matchedOptionValue("--verbose", new boolean[0]).length;
+      quiet |= p.matchedOptionValue("--quiet", false);
+    }
+    ConsoleLogLevel.configure(verbosity, quiet);
   }
 }

@@ -15,10 +15,11 @@ final class PluginsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Plugins registry = plugins.load(List.of());
-    System.out.printf("%-18s %-16s %-60s %s%n", "KIND", "ID", "DESCRIPTION", "JAR");
+    TextTable table = new TextTable("KIND", "ID", "DESCRIPTION", "JAR").cutFromLeft(3);
     for (PluginInfo info : registry.all()) {
-      System.out.printf("%-18s %-16s %-60s %s%n", info.kind().label(), info.id(), info.plugin().description(), info.location());
+      table.add(info.kind().label(), info.id(), info.plugin().description(), String.valueOf(info.location()));
     }
+    table.render(TerminalWidth.detect()).forEach(System.out::println);
     for (String problem : registry.problems()) {
       System.out.println("problem: " + problem);
     }

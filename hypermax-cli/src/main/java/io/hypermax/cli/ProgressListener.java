@@ -10,25 +10,39 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Shows progress: on a terminal a one-line bar (trials done/total, best loss, elapsed, ETA)
- * redrawn in place; otherwise one plain line per finished trial.
+ * redrawn in place, at most {@link #REDRAWS_PER_SECOND} times a second (thousands of fast trials
+ * would otherwise spend their time redrawing); otherwise one plain line per finished trial.
  */
 final class ProgressListener implements StudyListener {
+  static final int REDRAWS_PER_SECOND = 4;
+  private static final long REDRAW_INTERVAL_NANOS = 1_000_000_000L / REDRAWS_PER_SECOND;
+
   private final PrintStream out;
   private final boolean live;
+  private final LongSupplier clock;
   private long startNanos;
   private int doneAtStart;
+  private long lastRedraw;
+  private boolean drawn;
 
   ProgressListener(PrintStream out, boolean live) {
+    this(out, live, System::nanoTime);
+  }
+
+  /** @param clock nanoseconds, as {@link System#nanoTime()} (tests pass their own) */
+  ProgressListener(PrintStream out, boolean live, LongSupplier clock) {
     this.out = out;
     this.live = live;
+    this.clock = clock;
   }
 
   void begin(Study study, Path resultsDirectory, boolean resumed) {
-    startNanos = System.nanoTime();
-    doneAtStart = (int) study.snapshot().finished().size();
+    startNanos = clock.getAsLong();
+    doneAtStart = study.snapshot().finishedCount();
     out.printf(
         "%s search: %d parameters, %d trials, seed %d, results in %s%s%n",
         resumed ? "resuming" : "starting",
@@ -41,7 +55,7 @@ final class ProgressListener implements StudyListener {
 
   @Override
   public synchronized void trialFinished(Trial trial, StudySnapshot snap) {
-    int done = snap.finished().size();
+    int done = snap.finishedCount();
     String best = snap.best().map(t -> fmt(t.loss())).orElse("-");
     if (live) {
       if (trial.status() != TrialStatus.COMPLETE) {
@@ -51,7 +65,13 @@ final class ProgressListener implements StudyListener {
             "trial " + trial.number() + " " + trial.status()
                 + (trial.result().error() == null ? "" : ": " + firstLine(trial.result().error())));
       }
-      double elapsed = (System.nanoTime() - startNanos) / 1e9;
+      long now = clock.getAsLong();
+      if (drawn && now - lastRedraw < REDRAW_INTERVAL_NANOS && done < snap.iterations()) {
+        return; // throttled; the last trial is always drawn
+      }
+      lastRedraw = now;
+      drawn = true;
+      double elapsed = (now - startNanos) / 1e9;
       int doneHere = done - doneAtStart;
       double eta = doneHere > 0 ? elapsed / doneHere * (snap.iterations() - done) : Double.NaN;
       int width = 30;
@@ -77,9 +97,10 @@ final class ProgressListener implements StudyListener {
     }
   }
 
-  void end() {
-    if (live) {
+  synchronized void end() {
+    if (live && drawn) {
       out.println();
+      drawn = false;
     }
   }
 
@@ -92,6 +113,12 @@ final class ProgressListener implements StudyListener {
       }
     }
     return sb.length() == 0 ? "" : sb.append(')').toString();
+  }
+
+  /** The search is being stopped by a signal: end the bar's line so the summary starts on a line of its own. */
+  synchronized void interrupted() {
+    end();
+    out.flush();
   }
 
   static String firstLine(String s) {

@@ -5,18 +5,13 @@ import io.hypermax.core.config.ConfigLoader;
 import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.config.HypermaxConfig;
 import io.hypermax.core.plugin.Plugins;
+import io.hypermax.core.run.ResultsRegeneration;
 import io.hypermax.core.run.SearchRun;
-import io.hypermax.core.space.SearchSpace;
-import io.hypermax.core.spi.ResultGenerator;
-import io.hypermax.core.spi.ResultGeneratorProvider;
+import io.hypermax.core.storage.JournalVersionException;
 import io.hypermax.core.study.Journal;
-import io.hypermax.core.study.StudySnapshot;
-import io.hypermax.core.trial.Trial;
 import io.hypermax.results.detail.ChartsProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,9 +56,6 @@ final class ResultsCommand implements Callable<Integer> {
     Plugins registry = plugins.load(cfg.pluginPaths());
     registry.problems().forEach(p -> System.err.println("warning: " + p));
 
-    Journal.State state = Journal.read(dir);
-    state.problems().forEach(p -> System.err.println("warning: " + p));
-    StudySnapshot snapshot = snapshot(cfg, state);
     // An explicit regeneration redraws every chart (a newer hypermax may draw them differently).
     if (System.getProperty(ChartsProvider.REDRAW_PROPERTY) == null) {
       System.setProperty(ChartsProvider.REDRAW_PROPERTY, "true");
@@ -74,32 +66,15 @@ final class ResultsCommand implements Callable<Integer> {
           ChartsProvider.THREADS_PROPERTY, Integer.toString(Math.min(8, Runtime.getRuntime().availableProcessors())));
     }
     ConfigNode results = forceGraphs ? withGraphs(cfg) : cfg.results();
-    long start = System.nanoTime();
-    int failures = 0;
-    for (ResultGeneratorProvider p : registry.resultGenerators()) {
-      ResultGenerator g = p.create(new ResultGeneratorProvider.Context(results, dir, cfg.raw()));
-      try {
-        g.generate(snapshot);
-      } catch (Exception | LinkageError e) {
-        failures++;
-        System.err.println("warning: result generator " + p.id() + " failed: " + e);
-      }
+    ResultsRegeneration.Summary summary;
+    try {
+      summary = ResultsRegeneration.regenerate(dir, cfg, results, registry, p -> System.err.println("warning: " + p));
+    } catch (JournalVersionException e) {
+      throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
     }
     System.out.printf(
-        "regenerated %s from %d finished trials (%d complete) in %.1f s%n",
-        dir, snapshot.finished().size(), snapshot.complete().size(), (System.nanoTime() - start) / 1e9);
-    return failures == 0 ? 0 : 1;
-  }
-
-  /** The finished trials of the journal, with the nested parameter view the function received rebuilt from the space. */
-  static StudySnapshot snapshot(HypermaxConfig cfg, Journal.State state) {
-    SearchSpace space = cfg.space();
-    List<Trial> trials = new ArrayList<>();
-    for (Trial t : state.finished()) {
-      trials.add(new Trial(t.number(), t.assignment(), space.nest(t.assignment()), t.status(), t.start(), t.end(), t.result()));
-    }
-    long seed = state.seed() != null ? state.seed() : cfg.seed().orElse(0L);
-    return new StudySnapshot(space, trials, cfg.direction(), Math.max(cfg.iterations(), trials.size()), seed);
+        "regenerated %s from %d finished trials (%d complete) in %.1f s%n", dir, summary.finished(), summary.complete(), summary.seconds());
+    return summary.failedGenerators().isEmpty() ? 0 : 1;
   }
 
   private static ConfigNode withGraphs(HypermaxConfig cfg) {

@@ -25,6 +25,25 @@ record Cli(int exitCode, String out, String err) {
     }
   }
 
+  /** What a piece of code printed on System.out and System.err. */
+  record Captured(String out, String err) {}
+
+  static synchronized Captured capture(Runnable code) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code.run();
+      return new Captured(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
   @Override
   public String toString() {
     return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;

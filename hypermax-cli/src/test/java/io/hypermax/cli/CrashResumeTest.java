@@ -19,12 +19,27 @@ class CrashResumeTest {
 
   @Test
   void resumeAfterSigkillGivesExactlyTheBudget() throws Exception {
+    killAndResume(2, "");
+  }
+
+  /** Group commit (the default fsync policy) with four trials at once loses and repeats nothing either. */
+  @Test
+  void resumeAfterSigkillWithParallelFourAndGroupCommitGivesExactlyTheBudget() throws Exception {
+    killAndResume(4, "storage:\n  fsync: group\n");
+  }
+
+  @Test
+  void resumeAfterSigkillWithEveryTrialFsyncGivesExactlyTheBudget() throws Exception {
+    killAndResume(4, "storage:\n  fsync: every-trial\n");
+  }
+
+  private void killAndResume(int parallel, String extraConfig) throws Exception {
     int iterations = 60;
     Path config = dir.resolve("search.yaml");
     Files.writeString(
         config,
         SearchCommandTest.config(dir.resolve("results"), "random", "slowBowl", iterations, "")
-            .replace("method: slowBowl", "method: slowBowl\n  parallel: 2"));
+            .replace("method: slowBowl", "method: slowBowl\n  parallel: " + parallel) + extraConfig);
     Path results = dir.resolve("results_0");
     Path journal = results.resolve("journal.jsonl");
 

@@ -34,4 +34,16 @@ public final class Objectives {
     double g = 1 + 9 * sum / (n - 1);
     return Map.of("f1", f1, "f2", g * (1 - Math.sqrt(f1 / g)));
   }
+
+  /** The bowl after a random pause of 0-20 ms: parallel trials finish in a different order every run. */
+  public static double jitterBowl(Map<String, Object> p) throws InterruptedException {
+    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(21));
+    return bowl(p);
+  }
+
+  /** The bowl after a pause of 5 ms: fast enough for many trials, slow enough to be killed mid-search. */
+  public static double quickBowl(Map<String, Object> p) throws InterruptedException {
+    Thread.sleep(5);
+    return bowl(p);
+  }
 }

@@ -49,8 +49,8 @@ class ResultsCommandTest {
     assertTrue(Files.notExists(dir.resolve("x")), "results.graphs: false is honoured");
 
     assertEquals(0, Main.run("results", "--graphs", dir.toString()));
-    assertTrue(Files.isRegularFile(dir.resolve("x/loss_chart_x.png")), "--graphs forces the charts");
-    assertTrue(Files.isRegularFile(dir.resolve("act/loss_box_act.png")));
+    assertTrue(Files.isRegularFile(dir.resolve("x/slice_x.png")), "--graphs forces the charts (results.charts: summary by default)");
+    assertTrue(Files.isRegularFile(dir.resolve("act/slice_act.png")));
     assertTrue(Files.isRegularFile(dir.resolve("correlations.csv")));
   }
 

@@ -5,7 +5,8 @@ import io.hypermax.core.function.FunctionExecutor;
 import io.hypermax.core.function.ObjectiveFunction;
 import io.hypermax.core.plugin.Plugins;
 import io.hypermax.core.space.SearchSpace;
-import io.hypermax.core.spi.Optimizer;
+import io.hypermax.core.run.StudyFactory;
+import io.hypermax.core.storage.StudyStorage;
 import io.hypermax.core.spi.OptimizerProvider;
 import io.hypermax.core.study.Direction;
 import io.hypermax.core.study.Study;
@@ -41,6 +42,8 @@ public final class Hypermax {
     private Direction direction = Direction.MINIMIZE;
     private io.hypermax.core.objective.Objective objective = io.hypermax.core.objective.Objective.LOSS;
     private Plugins plugins;
+    private StudyStorage storage;
+    private boolean deterministic;
     private com.fasterxml.jackson.databind.node.ObjectNode settings =
         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 
@@ -95,14 +98,31 @@ public final class Hypermax {
       return this;
     }
 
+    /** Record the study here (default: a fresh in-memory storage); a storage that holds a study resumes it. */
+    public StudyBuilder storage(StudyStorage s) {
+      this.storage = s;
+      return this;
+    }
+
+    /** Trial n is suggested from exactly the trials before it, so a seeded parallel run is reproducible. */
+    public StudyBuilder deterministic(boolean d) {
+      this.deterministic = d;
+      return this;
+    }
+
     public Study build() {
-      long s = seed != null ? seed : new java.security.SecureRandom().nextLong();
       Plugins p = plugins != null ? plugins : Plugins.load();
       OptimizerProvider provider = p.optimizer(method);
       settings.put("method", method);
-      Optimizer optimizer =
-          provider.create(new OptimizerProvider.Context(space, new ConfigNode(null, "search", settings), s));
-      return Study.builder(space, optimizer).seed(s).iterations(iterations).direction(direction).objective(objective).build();
+      return StudyFactory.forSpace(space)
+          .optimizer(s -> provider.create(new OptimizerProvider.Context(space, new ConfigNode(null, "search", settings), s)))
+          .seed(seed)
+          .iterations(iterations)
+          .direction(direction)
+          .deterministic(deterministic)
+          .objective(objective)
+          .storage(storage)
+          .build();
     }
 
     /** Builds the study and runs {@code function} until the budget is spent. */

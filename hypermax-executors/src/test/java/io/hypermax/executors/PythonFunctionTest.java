@@ -102,6 +102,18 @@ class PythonFunctionTest {
   }
 
   @Test
+  void aModuleThatCannotBeImportedHintsAtFunctionPython() throws Exception {
+    // The model's file exists, but a package it imports is installed for another interpreter only.
+    write(dir.resolve("model.py"), "import hypermax_surely_not_installed_pkg\ndef train(p):\n    return 1.0\n");
+    TrialResult r = runOne(python("model", "train", ""), Map.of(), dir);
+    assertEquals(TrialStatus.FAILED, r.status());
+    assertTrue(r.error().contains("No module named 'hypermax_surely_not_installed_pkg'"), r.error());
+    assertTrue(r.error().contains("set function.python"), r.error());
+    ConfigException missing = assertThrows(ConfigException.class, () -> python("no_such_model", "train", ""));
+    assertTrue(missing.getMessage().contains("set function.python"), missing.getMessage());
+  }
+
+  @Test
   void aResultWithoutLossOrAProcessThatDiesIsFailed() throws Exception {
     write(dir.resolve("model.py"), "import os\ndef train(p):\n    return {'accuracy': 0.9}\ndef die(p):\n    print('bye')\n    os._exit(4)\n");
     TrialResult r = runOne(python("model", "train", ""), Map.of(), dir);

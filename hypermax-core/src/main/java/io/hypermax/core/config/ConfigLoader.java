@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +16,8 @@ import java.util.Locale;
 public final class ConfigLoader {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  /** A byte order mark some editors put at the start of UTF-8 files; it is not part of the config. */
+  private static final char BOM = '\uFEFF';
 
   private ConfigLoader() {}
 
@@ -39,9 +38,12 @@ public final class ConfigLoader {
 
   /** Parses text as JSON or YAML. {@code name} decides by extension; otherwise text starting with '{' is JSON. */
   public static JsonNode parseTree(String name, String text) {
+    if (!text.isEmpty() && text.charAt(0) == BOM) {
+      text = text.substring(1);
+    }
     boolean json = isJson(name, text);
     try {
-      JsonNode root = (json ? JSON : YAML).readTree(text);
+      JsonNode root = json ? JSON.readTree(text) : YamlTree.read(name, text);
       if (root == null || root.isMissingNode() || root.isNull()) {
         throw new ConfigException(name, "", "the file is empty");
       }

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class HypermaxConfig {
   public static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("hyperparameters", "function", "search", "results", "ui", "plugins", "metrics");
+      Set.of("hyperparameters", "function", "search", "results", "ui", "plugins", "storage", "metrics");
   // TPE beats random search on every problem of the benchmark suite (docs/benchmarks.md).
   public static final String DEFAULT_METHOD = "tpe";
   /** Consecutive FAILED trials before a search stops, so a broken objective does not burn the budget. */
@@ -43,6 +43,8 @@ public final class HypermaxConfig {
   private final String resultsDirectory;
   private final boolean graphs;
   private final boolean uiEnabled;
+  private final boolean deterministic;
+  private final io.hypermax.core.storage.FsyncPolicy fsync;
   private final List<Path> pluginPaths;
 
   private HypermaxConfig(String file, Path directory, JsonNode raw) {
@@ -79,6 +81,18 @@ public final class HypermaxConfig {
     }
     this.objective = ObjectiveParser.parse(root.get("metrics"), search);
 
+    this.deterministic = search.bool("deterministic", false);
+
+    ConfigNode storage = root.get("storage");
+    if (!storage.isMissing()) {
+      storage.requireObject().requireKnownKeys(Set.of("fsync"));
+    }
+    try {
+      this.fsync = io.hypermax.core.storage.FsyncPolicy.parse(storage.string("fsync", "group"));
+    } catch (IllegalArgumentException e) {
+      throw storage.get("fsync").error(e.getMessage());
+    }
+
     this.results = root.get("results");
     if (!results.isMissing()) {
       results.requireObject();
@@ -88,6 +102,7 @@ public final class HypermaxConfig {
       throw results.get("directory").error("must not be empty");
     }
     this.graphs = results.bool("graphs", true);
+    results.choice("charts", "summary", Set.of("summary", "all")); // read by the charts generator; checked here, at load
 
     ConfigNode ui = root.get("ui");
     if (!ui.isMissing()) {
@@ -202,6 +217,16 @@ public final class HypermaxConfig {
 
   public boolean uiEnabled() {
     return uiEnabled;
+  }
+
+  /** {@code search.deterministic}: trial n is suggested from exactly the trials before it, also in parallel. */
+  public boolean deterministic() {
+    return deterministic;
+  }
+
+  /** {@code storage.fsync}: group commit (default) or one fsync per finished trial. */
+  public io.hypermax.core.storage.FsyncPolicy fsync() {
+    return fsync;
   }
 
   public List<Path> pluginPaths() {

@@ -8,7 +8,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Finds a proposal's active parameters by running the build function on it (StoRM's "dummy build"):
- * whatever the code asks for is active, parameters it meets for the first time are registered.
+ * whatever the code asks for is active, parameters it meets for the first time are registered. A
+ * build that throws during this dry run plans the parameters asked for until then; its trial fails
+ * with the exception when it runs.
  */
 final class DefineByRunProbe implements SpaceProbe {
   private final ParameterRegistry registry;
@@ -27,7 +29,10 @@ final class DefineByRunProbe implements SpaceProbe {
     } catch (ParameterRedefinedException e) {
       throw e;
     } catch (Exception e) {
-      throw new IllegalStateException("the build function failed while planning a trial with " + hp.values() + ": " + e, e);
+      // The build throws for this proposal: plan the trial with the parameters it asked for before
+      // it threw. The real run builds again, throws again, and the trial is FAILED with the
+      // exception like any other trial error; the search goes on. (Throwing here ended the search.)
+      return new Assignment(hp.values());
     }
     return new Assignment(hp.values());
   }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.config.JsonValues;
 import io.hypermax.core.plugin.Plugins;
-import io.hypermax.core.run.ResultPublisher;
+import io.hypermax.core.run.StudyDirectory;
+import io.hypermax.core.run.StudyFactory;
+import io.hypermax.core.storage.FsyncPolicy;
+import io.hypermax.core.storage.StoredStudy;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
 import io.hypermax.core.spi.ResultGenerator;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The define-by-run entry point (StoRM's {@code Tuner}): a build function declares the space as it
@@ -64,38 +68,34 @@ public final class Tuner<M> {
   public TuningResult search() {
     ObjectNode recorded = settings.optimizerSettings();
     try (TunerProject project =
-        TunerProject.open(
-            settings.projectDir, settings.overwrite, settings.seed, settings.direction, recorded, settings.warn)) {
+        TunerProject.open(settings.projectDir, settings.overwrite, settings.direction, recorded, settings.fsync, settings.warn)) {
       ParameterRegistry registry = project.registry();
-      Optimizer optimizer =
-          new DefineByRunOptimizer(createOptimizer(registry, project.seed()), new DefineByRunProbe(registry, settings.build));
-      Study.Builder builder =
-          Study.builder(registry.space(), optimizer)
+      StudyDirectory dir = project.directory();
+      StudyFactory factory =
+          StudyFactory.forSpace(registry.space())
+              .optimizer(seed -> new DefineByRunOptimizer(createOptimizer(registry, seed), new DefineByRunProbe(registry, settings.build)))
               .direction(settings.direction)
-              .seed(project.seed())
+              .seed(settings.seed)
               .iterations(settings.maxTrials)
               .maxFailures(settings.maxConsecutiveFailures)
-              .journal(project.journal());
-      if (project.restored() != null) {
-        builder.restore(project.restored());
-      }
-      if (settings.writeResults) {
-        builder.listener(resultPublisher(project.directory()));
-      }
-      settings.listeners.forEach(builder::listener);
-      Study study = builder.build();
-      registry.onRegister((name, d) -> study.updateSpace(registry.space()));
-      Study.Outcome outcome;
-      try {
-        outcome = study.run(new TunerExecutor<>(registry, settings.build, settings.runner), settings.parallel, project.directory().resolve("logs"));
-      } catch (IllegalStateException e) {
-        // The study wraps what went wrong while planning a trial; a redefinition is the user's to fix.
-        if (e.getCause() instanceof ParameterRedefinedException redefined) {
-          throw redefined;
+              .directory(dir)
+              .warnings(settings.warn)
+              .resultGenerators(settings.writeResults ? resultGenerators(dir.path()) : List.of());
+      settings.listeners.forEach(factory::listener);
+      try (Study study = factory.build()) {
+        registry.onRegister((name, d) -> study.updateSpace(registry.space()));
+        Study.Outcome outcome;
+        try {
+          outcome = study.run(new TunerExecutor<>(registry, settings.build, settings.runner), settings.parallel, dir.path().resolve("logs"));
+        } catch (IllegalStateException e) {
+          // The study wraps what went wrong while planning a trial; a redefinition is the user's to fix.
+          if (e.getCause() instanceof ParameterRedefinedException redefined) {
+            throw redefined;
+          }
+          throw e;
         }
-        throw e;
+        return toResult(outcome.snapshot().finished(), outcome.stopReason());
       }
-      return toResult(outcome.snapshot().finished(), outcome.stopReason());
     }
   }
 
@@ -104,7 +104,7 @@ public final class Tuner<M> {
     if (!Journal.exists(settings.projectDir)) {
       return toResult(List.of(), null);
     }
-    Journal.State state = Journal.read(settings.projectDir);
+    StoredStudy state = StudyDirectory.read(settings.projectDir);
     // The project's own direction decides what "best" is, whatever this builder was told.
     Direction direction = TunerProject.recordedDirection(state).orElse(settings.direction);
     return new TuningResult(state.finished().stream().map(TrialRecord::of).toList(), direction, null);
@@ -123,7 +123,7 @@ public final class Tuner<M> {
     return provider.create(new OptimizerProvider.Context(registry.space(), search, seed));
   }
 
-  private StudyListener resultPublisher(Path directory) {
+  private List<ResultGenerator> resultGenerators(Path directory) {
     ConfigNode results = ConfigNode.empty(null, "results");
     ObjectNode config = JsonValues.MAPPER.createObjectNode();
     config.set("search", settings.optimizerSettings());
@@ -131,7 +131,7 @@ public final class Tuner<M> {
     for (ResultGeneratorProvider p : plugins().resultGenerators()) {
       generators.add(p.create(new ResultGeneratorProvider.Context(results, directory, config)));
     }
-    return new ResultPublisher(generators, settings.warn, 5_000);
+    return generators;
   }
 
   private Plugins plugins() {
@@ -155,9 +155,10 @@ public final class Tuner<M> {
     private int maxConsecutiveFailures = 10;
     private boolean overwrite;
     private boolean writeResults = true;
+    private FsyncPolicy fsync = FsyncPolicy.GROUP;
     private Optimizer optimizer;
     private Plugins plugins;
-    private Consumer<String> warn = System.err::println;
+    private Consumer<String> warn = LoggerFactory.getLogger(Tuner.class)::warn;
     private final List<StudyListener> listeners = new ArrayList<>();
 
     private Builder(BuildFunction<M> build, TrialRunner<M> runner) {
@@ -264,6 +265,12 @@ public final class Tuner<M> {
       return this;
     }
 
+    /** When the project's journal is fsynced (default: group commit; see docs/results.md). */
+    public Builder<M> fsync(FsyncPolicy f) {
+      this.fsync = Objects.requireNonNull(f);
+      return this;
+    }
+
     /** Use this optimizer instead of one found by {@link #method}. */
     public Builder<M> optimizer(Optimizer o) {
       this.optimizer = Objects.requireNonNull(o);
@@ -275,7 +282,7 @@ public final class Tuner<M> {
       return this;
     }
 
-    /** Where warnings go (default standard error). */
+    /** Where warnings go (default: SLF4J, logger {@code io.hypermax.core.dbr.Tuner}, level WARN). */
     public Builder<M> warnings(Consumer<String> w) {
       this.warn = Objects.requireNonNull(w);
       return this;

@@ -2,7 +2,7 @@ package io.hypermax.core.function;
 
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.TrialRequest;
-import io.hypermax.core.trial.ResourceUsage;
+import io.hypermax.core.trial.ResultLimits;
 import io.hypermax.core.trial.ResultParser;
 import io.hypermax.core.trial.TrialResult;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Runs an {@link ObjectiveFunction} in the calling thread. A thrown exception becomes a FAILED
@@ -27,6 +28,7 @@ public final class FunctionExecutor implements Executor {
   @Override
   public TrialResult run(TrialRequest request) throws InterruptedException {
     long start = System.nanoTime();
+    ThreadUsage usage = ThreadUsage.start();
     Object returned;
     try {
       returned = function.evaluate(request.parameters());
@@ -41,10 +43,18 @@ public final class FunctionExecutor implements Executor {
       String message = cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
       return TrialResult.failed("the function threw " + message, seconds)
           .withLog(log)
-          .withUsage(ResourceUsage.wallOnly(seconds));
+          .withUsage(usage.stop(seconds));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return ResultParser.parse(returned, seconds).withUsage(ResourceUsage.wallOnly(seconds));
+    TrialResult result = ResultParser.parse(returned, seconds).withUsage(usage.stop(seconds));
+    if (returned instanceof Map<?, ?> map && map.size() > 0) {
+      String whole = ResultLimits.json(returned);
+      if (whole.length() > ResultLimits.MAX_METADATA_CHARS) {
+        // The journal keeps a cut copy (ResultLimits); the log keeps all of it.
+        result = result.withLog(writeLog(request, "the whole result the function returned:\n" + whole + "\n"));
+      }
+    }
+    return result;
   }
 
   private static String writeLog(TrialRequest request, String text) {

@@ -29,7 +29,7 @@ public final class DirectoryLock implements AutoCloseable {
     Path file = directory.resolve(FILE_NAME);
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
       FileLock lock = channel.tryLock();
       if (lock == null) {
         throw inUse(directory, null);

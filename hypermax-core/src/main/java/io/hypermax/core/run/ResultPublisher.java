@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Runs result generators as a study progresses: CHEAP ones after every finished trial, EXPENSIVE
  * ones on one background thread (never blocking trials, at most one pass at a time, at most one
- * every {@code minIntervalMillis}, always on the newest snapshot), and everything once at the end.
+ * every {@code minIntervalMillis} or four times the last pass's duration if longer, always on the
+ * newest snapshot), and everything once at the end.
  * A generator that fails is reported through {@code warn} and never stops the search.
  */
 public final class ResultPublisher implements StudyListener {
@@ -25,6 +26,7 @@ public final class ResultPublisher implements StudyListener {
   private final ExecutorService background;
   private final AtomicReference<StudySnapshot> pending = new AtomicReference<>();
   private volatile long lastExpensiveRun;
+  private volatile long lastExpensiveMillis;
   private volatile boolean closing;
 
   public ResultPublisher(List<ResultGenerator> generators, Consumer<String> warn, long minIntervalMillis) {
@@ -52,7 +54,9 @@ public final class ResultPublisher implements StudyListener {
 
   private void drainExpensive() {
     // Wait out the throttle in short steps so the end of the study is not delayed by it.
-    while (!closing && System.currentTimeMillis() < lastExpensiveRun + minIntervalMillis) {
+    // The pause grows with the pass itself (4x its duration), so generators whose work grows with the
+    // number of trials take at most a fifth of a core from the search, however long the study gets.
+    while (!closing && System.currentTimeMillis() < lastExpensiveRun + Math.max(minIntervalMillis, 4 * lastExpensiveMillis)) {
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
@@ -61,8 +65,10 @@ public final class ResultPublisher implements StudyListener {
     }
     StudySnapshot snap = pending.getAndSet(null);
     if (snap != null && !closing) {
+      long start = System.currentTimeMillis();
       runAll(expensive, snap);
       lastExpensiveRun = System.currentTimeMillis();
+      lastExpensiveMillis = lastExpensiveRun - start;
     }
   }
 

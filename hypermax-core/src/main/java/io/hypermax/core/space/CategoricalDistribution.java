@@ -40,6 +40,31 @@ public record CategoricalDistribution(List<Object> values, boolean ordered) impl
     return -1;
   }
 
+  /**
+   * A key that is equal for two values exactly when {@link #same} says so (numbers by value, so 1
+   * and 1.0 and -0.0 and 0 collide), for hash-based duplicate checks.
+   */
+  static Object identity(Object value) {
+    if (value instanceof Number n) {
+      double d = n.doubleValue();
+      return new NumberKey(d == 0 ? 0.0 : d);
+    }
+    return value;
+  }
+
+  /**
+   * A number compared by value, hashed well: Double's own hash leaves the low bits zero for values
+   * such as 40000.5 (all their bits sit in the high word), and a hash set of 320,000 of them slowed
+   * down by a factor of three through collisions.
+   */
+  private record NumberKey(double value) {
+    @Override
+    public int hashCode() {
+      long bits = Double.doubleToLongBits(value) * 0x9E3779B97F4A7C15L;
+      return (int) (bits >>> 32);
+    }
+  }
+
   static boolean same(Object a, Object b) {
     if (a instanceof Number x && b instanceof Number y) {
       return x.doubleValue() == y.doubleValue();

@@ -96,15 +96,20 @@ public record NumberDistribution(
   @Override
   public Object sample(RandomGenerator rng) {
     if (mode == Mode.UNIFORM) {
-      double lo = toAxis(min);
-      double hi = toAxis(max);
-      if (step != null && !isLog()) {
-        // Widen by half a step so both end points of the grid get the same mass as the rest.
-        lo -= step / 2;
-        hi += step / 2;
+      double lo;
+      double hi;
+      if (step != null) {
+        // Each grid point owns the bin between the midpoints to its neighbours, the end points
+        // included: the draw covers exactly the bins of the first and of the last grid point. (The
+        // range used to reach max + step/2, so with min 0.1, max 2, rounding 0.5 the top point 1.6
+        // owned [1.35, 2.25] and was drawn twice as often as the others.)
+        lo = gridLowEdge();
+        hi = gridHighEdge();
+      } else {
+        lo = toAxis(min);
+        hi = toAxis(max);
       }
-      double x = lo + (hi - lo) * rng.nextDouble();
-      return snap(fromAxis(x));
+      return snap(fromAxis(between(lo, hi, rng.nextDouble())));
     }
     double center = isLog() ? Math.log(mean) : mean;
     double lo = internalLow();
@@ -116,6 +121,67 @@ public record NumberDistribution(
     return snap(fromAxis(x));
   }
 
+  /**
+   * {@code lo + (hi - lo) * u} without overflow: with min -1e308 and max 1e308 the width is
+   * infinite in double arithmetic, and every draw used to be 1e308.
+   */
+  public static double between(double lo, double hi, double u) {
+    double width = hi - lo;
+    if (Double.isFinite(width)) {
+      return Math.min(hi, lo + width * u);
+    }
+    return lo * (1 - u) + hi * u;
+  }
+
+  /** The last grid point: the largest {@code min + k * step} that is not above {@code max}. */
+  public double gridTop() {
+    if (step == null || !Double.isFinite(min) || !Double.isFinite(max)) {
+      return max;
+    }
+    return gridValue(min, Math.floor(steps(max, min) + 1e-9));
+  }
+
+  /** Lower edge, on the internal axis, of the bin owned by the first grid point. */
+  public double gridLowEdge() {
+    return toAxis(min) - halfBin(min, -1);
+  }
+
+  /** Upper edge, on the internal axis, of the bin owned by the last grid point. */
+  public double gridHighEdge() {
+    double top = gridTop();
+    return toAxis(top) + halfBin(top, +1);
+  }
+
+  /**
+   * Half the axis distance from grid point {@code v} to its neighbour in direction {@code dir}; on
+   * a log axis a neighbour at or below 0 is mirrored (as TPE does for its bins).
+   */
+  private double halfBin(double v, int dir) {
+    if (!isLog()) {
+      return step / 2;
+    }
+    double neighbour = v + dir * step;
+    if (!(neighbour > 0) || Double.isInfinite(neighbour)) {
+      neighbour = v - dir * step;
+    }
+    if (!(neighbour > 0) || Double.isInfinite(neighbour)) {
+      return 0;
+    }
+    return Math.abs(Math.log(neighbour) - Math.log(v)) / 2;
+  }
+
+  /** (v - anchor) / step without overflowing when v and anchor are near opposite double limits. */
+  private double steps(double v, double anchor) {
+    double d = v - anchor;
+    return Double.isFinite(d) ? d / step : v / step - anchor / step;
+  }
+
+  /** anchor + k * step without overflowing in the intermediate product. */
+  private double gridValue(double anchor, double k) {
+    double v = anchor + k * step;
+    return Double.isFinite(v) ? v : 2 * (anchor / 2 + k * (step / 2));
+  }
+
   /** The legal value nearest to {@code v}: clipped to the bounds, rounded to the grid, typed. */
   public Object snap(double v) {
     if (Double.isNaN(v)) {
@@ -124,14 +190,15 @@ public record NumberDistribution(
     v = Math.max(min, Math.min(max, v));
     if (step != null) {
       double anchor = Double.isFinite(min) ? min : 0.0;
-      double k = Math.round((v - anchor) / step);
+      // rint, not round: Math.round caps at Long.MAX_VALUE, far below a range of 1e308.
+      double k = Math.rint(steps(v, anchor));
       if (Double.isFinite(max)) {
-        k = Math.min(k, Math.floor((max - anchor) / step + 1e-9));
+        k = Math.min(k, Math.floor(steps(max, anchor) + 1e-9));
       }
       if (Double.isFinite(min)) {
         k = Math.max(k, 0);
       }
-      v = anchor + k * step;
+      v = gridValue(anchor, k);
       if (!integer) {
         v = tidy(v, anchor, step);
       }
@@ -174,7 +241,7 @@ public record NumberDistribution(
     }
     if (step != null) {
       double anchor = Double.isFinite(min) ? min : 0.0;
-      double k = (v - anchor) / step;
+      double k = steps(v, anchor);
       return Math.abs(k - Math.rint(k)) < 1e-6;
     }
     return true;
@@ -193,7 +260,9 @@ public record NumberDistribution(
   @Override
   public long cardinality() {
     if (step != null && Double.isFinite(min) && Double.isFinite(max)) {
-      return (long) Math.floor((max - min) / step + 1e-9) + 1;
+      double points = Math.floor(steps(max, min) + 1e-9) + 1;
+      // A grid of more points than a long holds is as good as continuous.
+      return points < 0x1p62 ? (long) points : -1;
     }
     return -1;
   }

@@ -31,6 +31,11 @@ public final class SearchSpace {
     this.byPath = Collections.unmodifiableMap(map);
   }
 
+  /** A fluent builder, equivalent to the config's {@code hyperparameters} (see {@link SpaceBuilder}). */
+  public static SpaceBuilder builder() {
+    return new SpaceBuilder();
+  }
+
   public static SearchSpace empty() {
     return new SearchSpace(List.of());
   }

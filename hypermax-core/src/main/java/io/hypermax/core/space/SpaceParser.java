@@ -101,11 +101,11 @@ public final class SpaceParser {
     }
     props.requireObject();
     for (String key : props.keys()) {
-      if (key.isEmpty() || key.contains(".") || key.startsWith("$")) {
-        throw props.get(key).error("parameter names must be non-empty, without '.' and not start with '$'");
-      }
       // Errors name the parameter's own path (hyperparameters.lr.max), not the JSON-schema wrapping.
       ConfigNode child = new ConfigNode(props.file(), node.path() + "." + key, props.json().get(key));
+      if (key.isEmpty() || key.contains(".") || key.startsWith("$")) {
+        throw child.error("parameter names must be non-empty, without '.' and not start with '$'");
+      }
       parseNode(child, append(path, key), append(nested, key), condition);
     }
   }
@@ -151,12 +151,14 @@ public final class SpaceParser {
       throw values.error("the enum is empty: give at least one value");
     }
     List<Object> list = new ArrayList<>();
+    // A hash set keeps validation linear: an enum of 200,000 values used to take minutes.
+    Set<Object> seen = new java.util.HashSet<>();
     for (JsonNode v : values.json()) {
       if (!v.isValueNode() || v.isNull()) {
         throw values.error("enum values must be strings, numbers or booleans, found " + ConfigNode.describe(v));
       }
       Object value = JsonValues.toJava(v);
-      if (list.stream().anyMatch(x -> CategoricalDistribution.same(x, value))) {
+      if (!seen.add(CategoricalDistribution.identity(value))) {
         throw values.error("duplicate value " + v + " in enum");
       }
       list.add(value);
@@ -192,8 +194,8 @@ public final class SpaceParser {
       if (!node.has("max")) {
         throw node.error("missing required key 'max'");
       }
-      min = node.optDouble("min").orElseThrow();
-      max = node.optDouble("max").orElseThrow();
+      min = bound(node, "min", Double.NaN);
+      max = bound(node, "max", Double.NaN);
       if (min > max) {
         throw node.get("min").error("min (" + fmt(min) + ") is greater than max (" + fmt(max) + ")");
       }
@@ -201,8 +203,8 @@ public final class SpaceParser {
         throw node.get("min").error("logarithmic scaling needs min > 0, found " + fmt(min));
       }
     } else {
-      min = node.number("min", Double.NEGATIVE_INFINITY);
-      max = node.number("max", Double.POSITIVE_INFINITY);
+      min = bound(node, "min", Double.NEGATIVE_INFINITY);
+      max = bound(node, "max", Double.POSITIVE_INFINITY);
       if (min > max) {
         throw node.get("min").error("min (" + fmt(min) + ") is greater than max (" + fmt(max) + ")");
       }
@@ -233,6 +235,12 @@ public final class SpaceParser {
       if (rounding != null && rounding != Math.rint(rounding)) {
         throw node.get("rounding").error("an integer parameter needs an integer rounding, found " + fmt(rounding));
       }
+      for (String key : List.of("min", "max")) {
+        double v = key.equals("min") ? min : max;
+        if (node.has(key) && Math.abs(v) >= 0x1p63) {
+          throw node.get(key).error("an integer parameter's bound must lie within ±9.2e18 (a Java long), found " + fmt(v));
+        }
+      }
       rounding = rounding == null ? 1.0 : rounding;
       integer = true;
     } else {
@@ -241,12 +249,29 @@ public final class SpaceParser {
           rounding != null
               && rounding == Math.rint(rounding)
               && (!Double.isFinite(min) || min == Math.rint(min))
-              && (!Double.isFinite(max) || max == Math.rint(max));
+              && (!Double.isFinite(max) || max == Math.rint(max))
+              // Values beyond a long stay doubles: Math.round would pin them at Long.MAX_VALUE.
+              && Math.abs(Double.isFinite(min) ? min : 0) < 0x1p63
+              && Math.abs(Double.isFinite(max) ? max : 0) < 0x1p63;
     }
     if (rounding != null && Double.isFinite(min) && Double.isFinite(max) && rounding > max - min && max > min) {
       throw node.get("rounding").error("rounding " + fmt(rounding) + " is larger than the range [min, max]");
     }
     add(path, nested, new NumberDistribution(min, max, scaling, mode, mean, stddev, rounding, integer), condition);
+  }
+
+  /**
+   * A {@code min} or {@code max}: a finite number. YAML's {@code .inf} and {@code .nan} (and JSON
+   * numbers beyond a double) are refused here, naming the key, not deep inside an optimizer.
+   */
+  private static double bound(ConfigNode node, String key, double absent) {
+    JsonNode v = node.json().get(key);
+    if (v != null && v.isNumber() && !Double.isFinite(v.asDouble())) {
+      String found = Double.isNaN(v.asDouble()) ? ".nan" : v.asDouble() > 0 ? ".inf" : "-.inf";
+      String hint = Double.isInfinite(absent) ? "; leave '" + key + "' out for no bound" : "";
+      throw node.get(key).error("the bound must be finite, found " + found + hint);
+    }
+    return node.optDouble(key).orElse(absent);
   }
 
   private void add(List<String> path, List<String> nested, Distribution d, Condition condition) {

@@ -3,6 +3,7 @@ package io.hypermax.core.spi;
 import io.hypermax.core.space.Assignment;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.study.Direction;
+import io.hypermax.core.study.TrialLog;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialStatus;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.random.RandomGenerator;
  *
  * @param trialNumber the number the suggested trial will get
  * @param space the current search space
- * @param finished finished trials (COMPLETE, FAILED, KILLED), ordered by number
+ * @param finished finished trials (COMPLETE, FAILED, KILLED) in the order they finished, which is by
+ *     number when trials run one at a time or under {@code search.deterministic}; an immutable view
+ *     of the study's log, not a copy, so do not copy it per suggestion either
  * @param running trials still running (their assignments are known, their losses are not)
  * @param direction use {@link #score(Trial)}, never the raw loss, to compare trials
  * @param random this suggestion's generator, derived from the study seed and the trial number
@@ -31,7 +34,8 @@ public record SuggestRequest(
     SpaceProbe probe) {
 
   public SuggestRequest {
-    finished = List.copyOf(finished);
+    // The study's log view is immutable already: keep it, so a request costs O(1), not O(trials).
+    finished = finished instanceof TrialLog.View ? finished : List.copyOf(finished);
     running = List.copyOf(running);
     probe = probe == null ? SpaceProbe.of(space) : probe;
   }

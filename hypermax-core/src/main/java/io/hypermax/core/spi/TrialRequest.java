@@ -14,4 +14,15 @@ import java.util.Map;
  * @param logName the log's path as recorded in the results (relative to the results directory)
  */
 public record TrialRequest(
-    int number, Map<String, Object> parameters, Map<String, Object> flatParameters, Path logFile, String logName) {}
+    int number, Map<String, Object> parameters, Map<String, Object> flatParameters, Path logFile, String logName) {
+
+  /**
+   * Where an executor creates the trial's temporary folder: {@code .trial-tmp} in the study's
+   * directory (beside {@code logs}), which the next start of the study sweeps, so folders a killed
+   * search left behind do not pile up. Null without a study directory (use the system's temp folder).
+   */
+  public Path tempDirectory() {
+    Path logs = logFile == null ? null : logFile.toAbsolutePath().getParent();
+    return logs == null || logs.getParent() == null ? null : logs.getParent().resolve(".trial-tmp");
+  }
+}

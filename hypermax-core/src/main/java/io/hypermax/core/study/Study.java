@@ -8,6 +8,8 @@ import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.SearchExhaustedException;
 import io.hypermax.core.spi.SuggestRequest;
 import io.hypermax.core.spi.TrialRequest;
+import io.hypermax.core.storage.StoredStudy;
+import io.hypermax.core.storage.StudyStorage;
 import io.hypermax.core.trial.ResultParser;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialResult;
@@ -34,8 +36,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one place that owns the search loop: asks the optimizer, records every trial in the journal,
- * tells listeners. Usable step by step ({@link #ask()} / {@link #tell}) or as a loop over an
+ * The one place that owns the search loop: asks the optimizer, records every trial in its
+ * {@link StudyStorage}, tells listeners. Usable step by step ({@link #ask()} / {@link #tell}) or as a loop over an
  * {@link Executor} on parallel workers ({@link #run}).
  */
 public final class Study implements AutoCloseable {
@@ -46,13 +48,20 @@ public final class Study implements AutoCloseable {
   private final long seed;
   private final int iterations;
   private final int maxFailures;
-  private final Journal journal;
+  private final StudyStorage storage;
+  private final List<AutoCloseable> closeables;
   private final List<StudyListener> listeners;
+  private final boolean deterministic;
 
-  // Finished trials sorted by number, and running ones: kept apart so a suggestion costs one array
-  // copy of the history, not a walk over a tree of every trial.
-  private final List<Trial> finished = new ArrayList<>();
+  // Finished trials in finish order, shared with snapshots and suggestion requests as immutable
+  // views: a trial costs the same at 100,000 trials as at the first.
+  private final TrialLog finished = new TrialLog();
   private final Map<Integer, Trial> running = new TreeMap<>();
+  // Under search.deterministic: finished trials in number order without gaps, plus those waiting for a gap.
+  private final TrialLog ordered = new TrialLog();
+  private final Map<Integer, Trial> waiting = new TreeMap<>();
+  private int lag = 1;
+  private Trial best;
   private final Deque<Trial> reruns = new ArrayDeque<>();
   private int nextNumber;
   private int consecutiveFailures;
@@ -68,11 +77,13 @@ public final class Study implements AutoCloseable {
     this.seed = b.seed;
     this.iterations = b.iterations;
     this.maxFailures = b.maxFailures;
-    this.journal = b.journal;
+    this.storage = b.storage;
+    this.closeables = List.copyOf(b.closeables);
     this.listeners = List.copyOf(b.listeners);
+    this.deterministic = b.deterministic;
     if (b.restored != null) {
       for (Trial t : b.restored.finished()) {
-        insertFinished(withNested(t));
+        addFinished(withNested(t));
       }
       // Trials that were running when the previous process died run again, with the same number and parameters.
       for (Trial t : b.restored.abandoned()) {
@@ -111,12 +122,19 @@ public final class Study implements AutoCloseable {
     return direction;
   }
 
+  /** Whether trial n is suggested from exactly the trials before it ({@code search.deterministic}). */
+  public boolean deterministic() {
+    return deterministic;
+  }
+
+  /** The storage the study records to (null: none). */
+  public StudyStorage storage() {
+    return storage;
+  }
+
+  /** The study now: O(running trials), sharing the finished trials with the study (see {@link StudySnapshot}). */
   public synchronized StudySnapshot snapshot() {
-    List<Trial> all = new ArrayList<>(finished.size() + running.size());
-    all.addAll(finished);
-    all.addAll(running.values());
-    all.sort(java.util.Comparator.comparingInt(Trial::number));
-    return new StudySnapshot(space, all, direction, iterations, seed);
+    return StudySnapshot.of(space, finished.view(), List.copyOf(running.values()), direction, iterations, seed, best);
   }
 
   /** Number of trials finished or running (what counts towards {@code iterations}). */
@@ -146,8 +164,10 @@ public final class Study implements AutoCloseable {
     } else {
       int number = nextNumber;
       SuggestRequest request =
-          new SuggestRequest(
-              number, space, finished, new ArrayList<>(running.values()), direction, TrialSeeds.forTrial(seed, number));
+          deterministic
+              ? deterministicRequest(number)
+              : new SuggestRequest(
+                  number, space, finished.view(), List.copyOf(running.values()), direction, TrialSeeds.forTrial(seed, number));
       Assignment assignment;
       try {
         assignment = optimizer.suggest(request);
@@ -160,8 +180,8 @@ public final class Study implements AutoCloseable {
       trial = Trial.running(number, assignment, space.nest(assignment), Instant.now());
     }
     running.put(trial.number(), trial);
-    if (journal != null) {
-      journal.writeStart(trial);
+    if (storage != null) {
+      storage.recordTrialStart(trial);
     }
     if (!listeners.isEmpty()) {
       StudySnapshot snap = snapshot();
@@ -179,7 +199,7 @@ public final class Study implements AutoCloseable {
   }
 
   /**
-   * Records the result of a running trial: journaled (and fsynced) before listeners hear of it. The
+   * Records the result of a running trial: written to storage before listeners hear of it. The
    * study's {@link Objective} turns the raw result into the recorded one here, and only here.
    */
   public synchronized Trial tell(Trial trial, TrialResult raw) {
@@ -189,10 +209,11 @@ public final class Study implements AutoCloseable {
       throw new IllegalStateException("trial " + trial.number() + " is not running");
     }
     Trial done = current.finish(result, Instant.now());
-    insertFinished(done);
-    if (journal != null) {
-      journal.writeEnd(done);
+    // Written (not only buffered) before the next suggestion: a SIGKILL from here on loses nothing.
+    if (storage != null) {
+      storage.recordTrialEnd(done);
     }
+    addFinished(done);
     if (done.status() == TrialStatus.FAILED) {
       consecutiveFailures++;
       lastFailure = done.result().error();
@@ -208,21 +229,75 @@ public final class Study implements AutoCloseable {
     return done;
   }
 
-  private void insertFinished(Trial t) {
-    int i = finished.size();
-    // Trials mostly finish in order: search back from the end.
-    while (i > 0 && finished.get(i - 1).number() > t.number()) {
-      i--;
+  private void addFinished(Trial t) {
+    finished.append(t);
+    if (StudySnapshot.better(t, best, direction)) {
+      best = t;
     }
-    finished.add(i, t);
+    if (deterministic) {
+      waiting.put(t.number(), t);
+      Trial next;
+      while ((next = waiting.remove(ordered.size())) != null) {
+        ordered.append(next);
+      }
+    }
   }
 
-  /** Why and how a {@link #run} ended. */
   /**
-   * @param stopReason why the search ended before its budget (null when the budget was spent)
-   * @param tooManyFailures it ended because {@code maxFailures} consecutive trials failed
+   * Under {@code search.deterministic}, trial n sees the trials numbered below n - lag + 1 as
+   * finished (all of them: {@link #run} waits for them) and those from there to n - 1 as running,
+   * whatever really finished meanwhile, so its suggestion does not depend on timing.
    */
-  public record Outcome(StudySnapshot snapshot, String stopReason, boolean interrupted, boolean tooManyFailures) {}
+  private SuggestRequest deterministicRequest(int number) {
+    int visible = Math.max(0, Math.min(number - lag + 1, ordered.size()));
+    List<Trial> inFlight = new ArrayList<>();
+    for (int k = visible; k < number; k++) {
+      Trial t = k < ordered.size() ? ordered.view().get(k) : waiting.containsKey(k) ? waiting.get(k) : running.get(k);
+      if (t != null) {
+        inFlight.add(t.isFinished() ? Trial.running(t.number(), t.assignment(), t.parameters(), t.start()) : t);
+      }
+    }
+    return new SuggestRequest(number, space, ordered.view(visible), inFlight, direction, TrialSeeds.forTrial(seed, number));
+  }
+
+  /** Whether the next {@link #ask} may run now: under deterministic mode it waits for the trials it must see. */
+  private synchronized boolean readyToAsk() {
+    return !deterministic || !reruns.isEmpty() || ordered.size() >= nextNumber - lag + 1;
+  }
+
+  /** Records a value a running trial reported (e.g. a validation loss per epoch), for pruners and charts. */
+  public void report(Trial trial, long step, double value) {
+    if (storage != null) {
+      storage.recordIntermediate(trial.number(), step, value);
+    }
+  }
+
+  /** Why a {@link #run} ended. */
+  public enum StopCause {
+    /** {@code iterations} trials finished. */
+    BUDGET_SPENT,
+    /** The optimizer had nothing left to try. */
+    EXHAUSTED,
+    /** {@code maxFailures} consecutive trials failed. */
+    TOO_MANY_FAILURES,
+    /** {@link #stop()} (Ctrl-C, SIGTERM) or an interrupt. */
+    INTERRUPTED
+  }
+
+  /**
+   * How a {@link #run} ended.
+   *
+   * @param stopReason why the search ended before its budget, for people (null when the budget was spent)
+   */
+  public record Outcome(StudySnapshot snapshot, String stopReason, StopCause cause) {
+    public boolean interrupted() {
+      return cause == StopCause.INTERRUPTED;
+    }
+
+    public boolean tooManyFailures() {
+      return cause == StopCause.TOO_MANY_FAILURES;
+    }
+  }
 
   private boolean tooManyFailures() {
     return maxFailures > 0 && consecutiveFailures >= maxFailures;
@@ -241,30 +316,46 @@ public final class Study implements AutoCloseable {
   public Outcome run(Executor executor, int parallel, Path logsDirectory) {
     loopThread = Thread.currentThread();
     AtomicInteger threadCount = new AtomicInteger();
+    // One trial at a time runs on this thread: two thread hand-offs per trial cost more than a cheap
+    // trial itself on a busy machine. stop() interrupts it as shutdownNow() would a worker.
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            parallel,
-            r -> {
-              Thread t = new Thread(r, "hypermax-trial-" + threadCount.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    CompletionService<Done> completions = new ExecutorCompletionService<>(pool);
+        parallel == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                parallel,
+                r -> {
+                  Thread t = new Thread(r, "hypermax-trial-" + threadCount.incrementAndGet());
+                  t.setDaemon(true);
+                  return t;
+                });
+    CompletionService<Done> completions = new ExecutorCompletionService<>(pool != null ? pool : this::runInline);
+    synchronized (this) {
+      lag = parallel;
+    }
     int inFlight = 0;
     String stopReason = null;
+    StopCause cause = null;
     boolean interrupted = false;
     try {
       while (true) {
         while (!stopping && stopReason == null && inFlight < parallel && hasBudget()) {
           if (tooManyFailures()) {
             stopReason = failureReason();
+            cause = StopCause.TOO_MANY_FAILURES;
             break;
+          }
+          if (!readyToAsk()) {
+            if (inFlight == 0) {
+              throw new IllegalStateException("deterministic search waits for a trial that is not running");
+            }
+            break; // wait for the trials this suggestion must see
           }
           Trial trial;
           try {
             trial = ask();
           } catch (SearchExhaustedException e) {
             stopReason = e.getMessage();
+            cause = StopCause.EXHAUSTED;
             break;
           }
           completions.submit(() -> new Done(trial, execute(executor, trial, logsDirectory)));
@@ -291,6 +382,7 @@ public final class Study implements AutoCloseable {
         tell(done.trial, done.result);
         if (stopReason == null && tooManyFailures()) {
           stopReason = failureReason();
+          cause = StopCause.TOO_MANY_FAILURES;
         }
       }
     } catch (InterruptedException e) {
@@ -299,18 +391,28 @@ public final class Study implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException("a trial worker crashed", e.getCause());
     } finally {
-      pool.shutdownNow();
+      if (pool != null) {
+        pool.shutdownNow();
+      }
       loopThread = null;
     }
     if (stopping && stopReason == null) {
       interrupted = true;
       stopReason = "interrupted";
     }
+    if (interrupted) {
+      cause = StopCause.INTERRUPTED;
+    } else if (cause == null) {
+      cause = StopCause.BUDGET_SPENT;
+    }
+    if (storage != null) {
+      storage.sync(); // the end of a run is always durable, whatever the fsync policy
+    }
     StudySnapshot snap = snapshot();
     for (StudyListener l : listeners) {
       l.studyFinished(snap);
     }
-    return new Outcome(snap, stopReason, interrupted, !interrupted && tooManyFailures());
+    return new Outcome(snap, stopReason, cause);
   }
 
   private static TrialResult execute(Executor executor, Trial trial, Path logsDirectory) {
@@ -332,19 +434,64 @@ public final class Study implements AutoCloseable {
 
   private record Done(Trial trial, TrialResult result) {}
 
+  private final Object inlineLock = new Object();
+  private boolean inlineRunning;
+  private boolean interruptedByStop;
+
+  /** Runs a trial on the loop thread; an interrupt from {@link #stop()} reaches only the trial, never the journal. */
+  private void runInline(Runnable trial) {
+    synchronized (inlineLock) {
+      inlineRunning = true;
+    }
+    try {
+      trial.run();
+    } finally {
+      synchronized (inlineLock) {
+        inlineRunning = false;
+        if (interruptedByStop) {
+          Thread.interrupted(); // the stop is handled by the loop; an interrupt from elsewhere stays set
+          interruptedByStop = false;
+        }
+      }
+    }
+  }
+
   /** Asks a running {@link #run} to stop: no new trials start and running ones are abandoned. */
   public void stop() {
     stopping = true;
+    synchronized (inlineLock) {
+      Thread loop = loopThread;
+      if (inlineRunning && loop != null) {
+        interruptedByStop = true;
+        loop.interrupt();
+      }
+    }
   }
 
   public boolean isRunning() {
     return loopThread != null;
   }
 
+  /** Closes the storage (a last fsync) and whatever the factory attached (the directory lock). */
   @Override
   public void close() {
-    if (journal != null) {
-      journal.close();
+    RuntimeException failure = null;
+    List<AutoCloseable> all = new ArrayList<>();
+    if (storage != null) {
+      all.add(storage);
+    }
+    all.addAll(closeables);
+    for (AutoCloseable c : all) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -357,8 +504,10 @@ public final class Study implements AutoCloseable {
     private long seed = System.nanoTime();
     private int iterations = 100;
     private int maxFailures = 0;
-    private Journal journal;
-    private Journal.State restored;
+    private StudyStorage storage;
+    private StoredStudy restored;
+    private boolean deterministic;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
     private final List<StudyListener> listeners = new ArrayList<>();
 
     private Builder(SearchSpace space, Optimizer optimizer) {
@@ -396,14 +545,32 @@ public final class Study implements AutoCloseable {
       return this;
     }
 
+    /** Records the study in {@code j}. */
     public Builder journal(Journal j) {
-      this.journal = j;
+      return storage(j);
+    }
+
+    /** Records the study in {@code s}; the study closes it. */
+    public Builder storage(StudyStorage s) {
+      this.storage = s;
       return this;
     }
 
-    /** Continue from a journal's state: finished trials are kept, abandoned ones run again. */
-    public Builder restore(Journal.State state) {
+    /** Continue from a stored state: finished trials are kept, abandoned ones run again. */
+    public Builder restore(StoredStudy state) {
       this.restored = state;
+      return this;
+    }
+
+    /** Trial n is suggested from exactly the trials before it, waiting for them (see docs/config.md). */
+    public Builder deterministic(boolean d) {
+      this.deterministic = d;
+      return this;
+    }
+
+    /** Closed with the study, after its storage (e.g. the directory lock). */
+    public Builder closeWith(AutoCloseable c) {
+      this.closeables.add(Objects.requireNonNull(c));
       return this;
     }
 

@@ -2,10 +2,16 @@ package io.hypermax.core.trial;
 
 /**
  * What a trial consumed, when the executor could measure it: peak resident memory of its process
- * tree in MiB, CPU seconds, wall seconds. Unknown values are NaN.
+ * tree in MiB, CPU seconds, wall seconds, and (for functions inside the hypermax JVM) the MiB of
+ * heap the trial's thread allocated. Unknown values are NaN.
  */
-public record ResourceUsage(double peakRssMiB, double cpuSeconds, double wallSeconds) {
+public record ResourceUsage(double peakRssMiB, double cpuSeconds, double wallSeconds, double allocatedMiB) {
   public static final ResourceUsage UNKNOWN = new ResourceUsage(Double.NaN, Double.NaN, Double.NaN);
+
+  /** Usage of a process (tree): the allocated heap is not known. */
+  public ResourceUsage(double peakRssMiB, double cpuSeconds, double wallSeconds) {
+    this(peakRssMiB, cpuSeconds, wallSeconds, Double.NaN);
+  }
 
   public static ResourceUsage wallOnly(double wallSeconds) {
     return new ResourceUsage(Double.NaN, Double.NaN, wallSeconds);

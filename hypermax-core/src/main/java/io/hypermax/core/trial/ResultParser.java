@@ -30,6 +30,11 @@ public final class ResultParser {
     }
     if (returned instanceof Map<?, ?> map) {
       Object loss = map.get("loss");
+      if (loss == null && map.containsKey("loss")) {
+        return TrialResult.failed(
+            "the result's 'loss' is null (JSON null, Python None): give a number; a trial that cannot compute "
+                + "its loss should raise an error so that it is recorded as FAILED with the reason", measuredSeconds);
+      }
       if (loss != null && !(loss instanceof Number)) {
         return TrialResult.failed("the result's 'loss' is not a number: " + describe(loss), measuredSeconds);
       }
@@ -65,9 +70,17 @@ public final class ResultParser {
         measuredSeconds);
   }
 
+  /**
+   * A loss must be finite. NaN says "no result"; -Infinity would be the best trial of every study
+   * and +Infinity the worst, and either would skew every chart and model: all three make the trial
+   * FAILED with the value named (docs/config.md, "Losses").
+   */
   private static TrialResult fromLoss(double loss, double time, Map<String, Object> metadata) {
-    if (Double.isNaN(loss)) {
-      return new TrialResult(TrialStatus.FAILED, Double.NaN, time, metadata, "the loss is NaN", null, null);
+    if (!Double.isFinite(loss)) {
+      return new TrialResult(
+          TrialStatus.FAILED, Double.NaN, time, metadata,
+          "the loss is " + loss + ": a loss must be a finite number (NaN and ±Infinity make the trial FAILED)",
+          null, null);
     }
     return TrialResult.complete(loss, time, metadata);
   }

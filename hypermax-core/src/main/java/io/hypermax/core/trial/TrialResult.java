@@ -37,7 +37,9 @@ public record TrialResult(
     if (status == TrialStatus.COMPLETE && Double.isNaN(loss)) {
       throw new IllegalArgumentException("a COMPLETE trial needs a loss, found NaN");
     }
-    metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    // Bounded sizes (ResultLimits): a result of tens of MB must not be held several times over and journaled.
+    metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ResultLimits.metadata(metadata)));
+    error = ResultLimits.error(error);
     usage = usage == null ? ResourceUsage.UNKNOWN : usage;
     objectives = objectives == null || objectives.isEmpty()
         ? Map.of()

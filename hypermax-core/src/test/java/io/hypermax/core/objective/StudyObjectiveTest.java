@@ -58,7 +58,7 @@ class StudyObjectiveTest {
     assertEquals(-0.7, optimizer.losses.get(2).get(1), 1e-12);
     assertEquals(Map.of("accuracy", -0.7, "time", 0.0), optimizer.vectors.get(2).get(1));
 
-    Journal.State state = Journal.read(dir);
+    io.hypermax.core.storage.StoredStudy state = Journal.read(dir);
     Trial first = state.finished().get(0);
     assertEquals(-0.9 + 0.064, first.loss(), 1e-12);
     assertEquals(List.of("accuracy", "time"), List.copyOf(first.result().objectives().keySet()));

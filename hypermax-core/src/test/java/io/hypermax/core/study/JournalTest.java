@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JournalTest {
   @TempDir Path dir;
 
-  private Study journaled(Journal.State state, int iterations) {
+  private Study journaled(io.hypermax.core.storage.StoredStudy state, int iterations) {
     Journal journal = Journal.open(dir);
     if (state == null) {
       journal.writeStudy(11);
@@ -36,7 +36,7 @@ class JournalTest {
     try (Study study = journaled(null, 6)) {
       study.run(new FunctionExecutor(p -> Map.of("loss", StudyTest.bowl(p), "note", "ok")), 1, null);
     }
-    Journal.State state = Journal.read(dir);
+    io.hypermax.core.storage.StoredStudy state = Journal.read(dir);
     assertEquals(11L, state.seed());
     assertEquals(6, state.finished().size());
     assertEquals(List.of(), state.abandoned());
@@ -59,7 +59,7 @@ class JournalTest {
     try (Study resumed = journaled(Journal.read(dir), 6)) {
       resumed.run(new FunctionExecutor(StudyTest::bowl), 1, null);
     }
-    Journal.State state = Journal.read(dir);
+    io.hypermax.core.storage.StoredStudy state = Journal.read(dir);
     assertEquals(6, state.finished().size());
     for (String line : Files.readAllLines(file)) {
       assertTrue(line.startsWith("{") && line.endsWith("}"), "every line is whole JSON: " + line);
@@ -76,7 +76,7 @@ class JournalTest {
     int start2 = lines.indexOf(lines.stream().filter(l -> l.contains("\"start\"") && l.contains("\"trial\":2")).findFirst().orElseThrow());
     lines.set(start2, "{\"event\":\"start\",\"tri#garbage");
     Files.write(file, lines);
-    Journal.State state = Journal.read(dir);
+    io.hypermax.core.storage.StoredStudy state = Journal.read(dir);
     assertEquals(3, state.finished().size());
     assertEquals(2, state.problems().size(), state.problems().toString());
     assertTrue(state.problems().get(0).contains("line " + (start2 + 1)), state.problems().toString());
@@ -96,7 +96,7 @@ class JournalTest {
       completed = study.snapshot().trials().subList(0, 2);
       // the process "dies" here with trial 2 running
     }
-    Journal.State state = Journal.read(dir);
+    io.hypermax.core.storage.StoredStudy state = Journal.read(dir);
     assertEquals(2, state.finished().size());
     assertEquals(List.of(2), state.abandoned().stream().map(Trial::number).toList());
 

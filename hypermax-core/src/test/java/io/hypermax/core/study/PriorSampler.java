@@ -5,7 +5,7 @@ import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.SuggestRequest;
 
 /** The simplest optimizer: a draw from the prior with the request's generator (core has no optimizer of its own). */
-final class PriorSampler implements Optimizer {
+public final class PriorSampler implements Optimizer {
   @Override
   public Assignment suggest(SuggestRequest request) {
     return request.space().sample(request.random());

@@ -35,7 +35,7 @@ class ResultParserTest {
     assertFailed(ResultParser.parse(Double.NaN, 1), "NaN");
     Map<String, Object> nullLoss = new HashMap<>();
     nullLoss.put("loss", null);
-    assertFailed(ResultParser.parse(nullLoss, 1), "no 'loss'");
+    assertFailed(ResultParser.parse(nullLoss, 1), "the result's 'loss' is null");
   }
 
   private static void assertFailed(TrialResult r, String reason) {

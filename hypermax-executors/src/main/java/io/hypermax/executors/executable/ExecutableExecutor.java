@@ -2,14 +2,12 @@ package io.hypermax.executors.executable;
 
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.TrialRequest;
-import io.hypermax.core.trial.ResultParser;
 import io.hypermax.core.trial.TrialResult;
 import io.hypermax.executors.process.KillLimits;
 import io.hypermax.executors.process.ProcessOutcome;
 import io.hypermax.executors.process.ProcessSpec;
 import io.hypermax.executors.process.ProcessTrialRunner;
 import io.hypermax.executors.process.TrialFiles;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +32,7 @@ final class ExecutableExecutor implements Executor {
 
   @Override
   public TrialResult run(TrialRequest request) throws InterruptedException {
-    try (TrialFiles files = TrialFiles.create(request.number(), request.parameters())) {
+    try (TrialFiles files = TrialFiles.create(request)) {
       List<String> args = new ArrayList<>();
       for (String a : command) {
         args.add(Placeholders.substitute(a, request.parameters(), request.flatParameters()));
@@ -45,43 +43,7 @@ final class ExecutableExecutor implements Executor {
       Map<String, String> env = new HashMap<>(environment);
       env.putAll(files.environment());
       ProcessOutcome outcome = runner.run(new ProcessSpec(args, directory, env, files.paramsJson()), request);
-      if (outcome.startError() != null) {
-        return outcome.failed(outcome.startError());
-      }
-      if (outcome.killed()) {
-        return outcome.killedResult(limits.killLoss());
-      }
-      if (outcome.exitCode() != 0) {
-        return outcome.failed("the command exited with code " + outcome.exitCode() + outcome.lastOutputHint());
-      }
-      return result(outcome, files);
+      return ExecutableResults.interpret(outcome, limits.killLoss(), files::readResult);
     }
-  }
-
-  private static TrialResult result(ProcessOutcome outcome, TrialFiles files) {
-    Object written;
-    try {
-      written = files.readResult();
-    } catch (IOException e) {
-      return outcome.failed("the file in $" + TrialFiles.RESULT_ENV + " is not JSON: " + e.getMessage());
-    }
-    if (written != null) {
-      return ResultParser.parse(written, outcome.wallSeconds()).withUsage(outcome.usage()).withLog(outcome.log());
-    }
-    String line = outcome.lastStdoutLine();
-    if (line == null) {
-      return outcome.failed(
-          "the command printed no result: its last line of output must be a number or a JSON object with 'loss'");
-    }
-    Object parsed = StdoutResult.parse(line);
-    if (parsed == null) {
-      return outcome.failed(
-          "the last line of output is not a number or a JSON object: '" + shorten(line) + "'");
-    }
-    return ResultParser.parse(parsed, outcome.wallSeconds()).withUsage(outcome.usage()).withLog(outcome.log());
-  }
-
-  private static String shorten(String s) {
-    return s.length() <= 200 ? s : s.substring(0, 200) + "…";
   }
 }

@@ -16,9 +16,14 @@ import java.util.regex.Pattern;
  * Replaces {@code {name}} and {@code {dotted.path}} in command arguments with the trial's parameter
  * values. Only names of this trial's parameters (or of objects of them, which become JSON) are
  * replaced; any other text in braces, such as an awk program's {@code {print}}, is left as it is.
+ *
+ * <p>{@code {name!q}} is the same value quoted for a POSIX shell: wrapped in single quotes, an
+ * embedded {@code '} written as {@code '\''}. Use it inside shell text ({@code [sh, -c, "train
+ * --lr {lr!q}"]}), where a plain {@code {name}} would let a string value such as {@code ; rm -rf ~}
+ * run as a command. In a plain argument list no shell is involved and {@code {name}} is safe.
  */
-final class Placeholders {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_\\-]*(?:\\.[A-Za-z0-9_\\-]+)*)}");
+public final class Placeholders {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_\\-]*(?:\\.[A-Za-z0-9_\\-]+)*)(!q)?}");
 
   private Placeholders() {}
 
@@ -27,7 +32,7 @@ final class Placeholders {
    * which would otherwise be passed on literally and leave the model optimizing a constant. Other
    * braces (an awk program's {@code {print}}) are left alone.
    */
-  static void checkNames(List<String> arguments, SearchSpace space, ConfigNode commandNode) {
+  public static void checkNames(List<String> arguments, SearchSpace space, ConfigNode commandNode) {
     Set<String> known = new LinkedHashSet<>();
     for (Parameter p : space.parameters()) {
       addWithPrefixes(known, p.path());
@@ -57,12 +62,29 @@ final class Placeholders {
   }
 
   static String substitute(String argument, Map<String, Object> nested, Map<String, Object> flat) {
+    return substitute(argument, nested, flat, (position, value) -> value);
+  }
+
+  /** How a placeholder's formatted value is written into the text, given where the placeholder starts. */
+  @FunctionalInterface
+  public interface Renderer {
+    String render(int position, String value);
+  }
+
+  /**
+   * Like {@link #substitute(String, Map, Map)}, but each value found is passed through
+   * {@code renderer} (for example to quote it, or to refer to it instead of inserting it).
+   */
+  public static String substitute(
+      String argument, Map<String, Object> nested, Map<String, Object> flat, Renderer renderer) {
     Matcher m = PLACEHOLDER.matcher(argument);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String path = m.group(1);
       Object value = flat.containsKey(path) ? flat.get(path) : lookup(nested, path);
-      String text = value == Missing.VALUE ? m.group() : format(value);
+      // {name!q} is one single-quoted shell word, whatever the executor does with plain placeholders.
+      String text =
+          value == Missing.VALUE ? m.group() : m.group(2) != null ? shellQuote(format(value)) : renderer.render(m.start(), format(value));
       m.appendReplacement(out, Matcher.quoteReplacement(text));
     }
     m.appendTail(out);
@@ -70,6 +92,11 @@ final class Placeholders {
   }
 
   private enum Missing { VALUE }
+
+  /** One POSIX shell word holding {@code text} literally: nothing inside single quotes is special. */
+  static String shellQuote(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
+  }
 
   private static Object lookup(Map<String, Object> nested, String path) {
     Object current = nested;

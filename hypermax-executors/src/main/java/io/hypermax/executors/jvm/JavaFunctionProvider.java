@@ -39,7 +39,8 @@ public final class JavaFunctionProvider implements ExecutorProvider {
       }
     }
     JavaMethodTarget target = JavaMethodTarget.resolve(context);
-    Executor executor = new FunctionExecutor(target::invoke);
+    // A System.exit in the function ends the JVM; the watcher at least journals the trial as FAILED.
+    Executor executor = new ExitWatchingExecutor(new FunctionExecutor(target::invoke));
     return limits.hasTimeLimit() ? new TimeLimitedExecutor(executor, limits) : executor;
   }
 }

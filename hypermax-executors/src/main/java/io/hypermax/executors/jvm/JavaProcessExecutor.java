@@ -78,7 +78,7 @@ final class JavaProcessExecutor implements Executor {
 
   @Override
   public TrialResult run(TrialRequest request) throws InterruptedException {
-    try (TrialFiles files = TrialFiles.create(request.number(), request.parameters())) {
+    try (TrialFiles files = TrialFiles.create(request)) {
       Map<String, String> env = new HashMap<>(environment);
       env.putAll(files.environment());
       ProcessOutcome outcome = runner.run(new ProcessSpec(command, directory, env, null), request);

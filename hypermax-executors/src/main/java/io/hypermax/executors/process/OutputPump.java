@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
  * Copies one output stream of a trial process into the {@link TrialLog} on its own thread,
  * remembering the last non-empty line (the executable's result).
  */
-final class OutputPump extends Thread {
+public final class OutputPump extends Thread {
   /** A result line longer than this is not a result anyone means; keep memory bounded. */
-  private static final int MAX_LINE = 1 << 20;
+  static final int MAX_LINE = 1 << 20;
+  /** Ends a line that was cut at {@link #MAX_LINE}; callers test for it with {@link ProcessOutcome#isCut}. */
+  static final String CUT = "…(line longer than 1 MiB, cut)";
 
   private final InputStream in;
   private final TrialLog log;
@@ -19,7 +21,7 @@ final class OutputPump extends Thread {
   private volatile String lastLine;
   private boolean lineOverflow;
 
-  OutputPump(String name, InputStream in, TrialLog log) {
+  public OutputPump(String name, InputStream in, TrialLog log) {
     super(name);
     setDaemon(true);
     this.in = in;
@@ -57,14 +59,14 @@ final class OutputPump extends Thread {
   private void endLine() {
     String s = line.toString(StandardCharsets.UTF_8).strip();
     if (!s.isEmpty()) {
-      lastLine = lineOverflow ? s + "…(line longer than 1 MiB, cut)" : s;
+      lastLine = lineOverflow ? s + CUT : s;
     }
     line.reset();
     lineOverflow = false;
   }
 
   /** The last non-empty line, stripped, or null. */
-  String lastLine() {
+  public String lastLine() {
     return lastLine;
   }
 }

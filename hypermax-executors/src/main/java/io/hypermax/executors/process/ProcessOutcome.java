@@ -12,7 +12,7 @@ import io.hypermax.core.trial.TrialResult;
  * @param lastStdoutLine the last non-empty line of standard output, or null
  * @param lastStderrLine the last non-empty line of standard error, or null
  * @param wallSeconds wall time from start to exit
- * @param monitor the trial's monitor, for resource usage
+ * @param monitor what measured the trial's resources (null: only the wall time is known)
  * @param log the log's name for the results (null when nothing was written)
  */
 public record ProcessOutcome(
@@ -22,7 +22,7 @@ public record ProcessOutcome(
     String lastStdoutLine,
     String lastStderrLine,
     double wallSeconds,
-    TrialMonitor monitor,
+    UsageMeter monitor,
     String log) {
 
   public boolean killed() {
@@ -37,6 +37,22 @@ public record ProcessOutcome(
     return monitor == null
         ? ResourceUsage.wallOnly(wallSeconds)
         : monitor.usage(wallSeconds, reportedPeakMiB, reportedCpuSeconds);
+  }
+
+  /** The longest result line hypermax reads, in bytes (1 MiB); the whole output is in the trial's log. */
+  public static final int MAX_RESULT_LINE_BYTES = OutputPump.MAX_LINE;
+
+  /** True when {@code line} (a last line of output) was longer than {@link #MAX_RESULT_LINE_BYTES} and was cut. */
+  public static boolean isCut(String line) {
+    return line != null && line.endsWith(OutputPump.CUT);
+  }
+
+  /**
+   * True when {@code line} had bytes that are not UTF-8 (they were decoded as U+FFFD, the
+   * replacement character).
+   */
+  public static boolean hasInvalidUtf8(String line) {
+    return line != null && line.indexOf('\uFFFD') >= 0;
   }
 
   /** A KILLED result with the kill loss, usage and log. */

@@ -3,14 +3,13 @@ package io.hypermax.executors.process;
 import io.hypermax.core.spi.TrialRequest;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one trial process to its end: starts it, pumps stdout and stderr into the trial log,
- * samples its process tree while it runs (first after a short delay, then at doubling intervals up
- * to {@link #MAX_SAMPLE_INTERVAL_MS}) and kills the whole tree the moment an auto-kill limit is
- * crossed. An interrupt (the study is stopping) also kills the tree, then is rethrown.
+ * samples its process tree while it runs ({@link KillWatch}: first after a short delay, then at
+ * doubling intervals up to {@link #MAX_SAMPLE_INTERVAL_MS}) and kills the whole tree the moment an
+ * auto-kill limit is crossed. An interrupt (the study is stopping) also kills the tree, then is rethrown.
  */
 public final class ProcessTrialRunner {
   /** The brief promises at most 250 ms between samples; 100 ms keeps RAM kills prompt. */
@@ -39,6 +38,9 @@ public final class ProcessTrialRunner {
   public ProcessOutcome run(ProcessSpec spec, TrialRequest request) throws InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.directory().toFile());
     builder.environment().putAll(spec.environment());
+    // Every process of the trial inherits the cookie, so even one that detached can be found and killed.
+    TrialCookie cookie = TrialCookie.fresh();
+    builder.environment().put(TrialCookie.ENV, cookie.value());
     if (spec.stdin() == null) {
       builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
     }
@@ -54,7 +56,7 @@ public final class ProcessTrialRunner {
           -1, null, "cannot start " + spec.command().get(0) + ": " + e.getMessage(), null, null,
           seconds(start), null, logName(log, request));
     }
-    TrialMonitor monitor = new TrialMonitor(process.toHandle(), limits);
+    TrialMonitor monitor = new TrialMonitor(process.toHandle(), limits, cookie);
     LiveProcesses.add(monitor);
     OutputPump stdout = new OutputPump("hypermax-trial-" + request.number() + "-stdout", process.getInputStream(), log);
     OutputPump stderr = new OutputPump("hypermax-trial-" + request.number() + "-stderr", process.getErrorStream(), log);
@@ -64,7 +66,9 @@ public final class ProcessTrialRunner {
       if (spec.stdin() != null) {
         feedStdin(process, spec.stdin(), request.number());
       }
-      String killReason = watch(process, monitor, start);
+      String killReason =
+          KillWatch.watch(
+              limits, firstSampleMillis, start, nanos -> process.waitFor(nanos, TimeUnit.NANOSECONDS), monitor::sample);
       double wall = seconds(start);
       if (killReason == null) {
         monitor.killLeftovers();
@@ -89,28 +93,6 @@ public final class ProcessTrialRunner {
     } finally {
       LiveProcesses.remove(monitor);
       log.close();
-    }
-  }
-
-  /** Waits for the process while sampling; returns why it was killed, or null when it exited by itself. */
-  private String watch(Process process, TrialMonitor monitor, long start) throws InterruptedException {
-    long deadline = limits.deadlineNanos();
-    long interval = firstSampleMillis;
-    while (true) {
-      long elapsed = System.nanoTime() - start;
-      long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(interval), deadline - elapsed);
-      if (wait > 0 && process.waitFor(wait, TimeUnit.NANOSECONDS)) {
-        return null;
-      }
-      elapsed = System.nanoTime() - start;
-      if (elapsed >= deadline) {
-        return limits.timeViolation(elapsed / 1e9);
-      }
-      Optional<String> memory = monitor.sample();
-      if (memory.isPresent()) {
-        return memory.get();
-      }
-      interval = Math.min(interval * 2, MAX_SAMPLE_INTERVAL_MS);
     }
   }
 

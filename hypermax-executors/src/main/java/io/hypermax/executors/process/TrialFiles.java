@@ -38,9 +38,27 @@ public final class TrialFiles implements AutoCloseable {
   }
 
   public static TrialFiles create(int trialNumber, Map<String, Object> parameters) {
+    return create(null, trialNumber, parameters);
+  }
+
+  /** The files of {@code request}, in its study's {@link TrialRequest#tempDirectory()} (swept at the next start). */
+  public static TrialFiles create(io.hypermax.core.spi.TrialRequest request) {
+    return create(request.tempDirectory(), request.number(), request.parameters());
+  }
+
+  /** @param root where the folder goes, or null for the system's temporary folder */
+  public static TrialFiles create(Path root, int trialNumber, Map<String, Object> parameters) {
     try {
       byte[] json = JSON.writeValueAsBytes(parameters);
-      return new TrialFiles(Files.createTempDirectory("hypermax-trial-" + trialNumber + "-"), json);
+      String prefix = "hypermax-trial-" + trialNumber + "-";
+      Path dir;
+      if (root != null) {
+        Files.createDirectories(root);
+        dir = Files.createTempDirectory(root, prefix);
+      } else {
+        dir = Files.createTempDirectory(prefix);
+      }
+      return new TrialFiles(dir, json);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the trial's parameter file", e);
     }

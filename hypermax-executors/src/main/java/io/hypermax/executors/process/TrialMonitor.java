@@ -12,17 +12,24 @@ import java.util.Optional;
  * crossed. Processes seen once are remembered, so the tree can be killed completely even when a
  * child outlived (and was re-parented away from) its parent.
  */
-public final class TrialMonitor {
+public final class TrialMonitor implements UsageMeter {
   private final ProcessHandle root;
   private final KillLimits limits;
+  private final TrialCookie cookie;
   private final ResourceSampler sampler = ResourceSampler.shared();
   private final Map<Long, ProcessHandle> seen = new LinkedHashMap<>();
   private final Map<Long, Double> cpuByPid = new LinkedHashMap<>();
   private double peakRssMiB = Double.NaN;
 
   public TrialMonitor(ProcessHandle root, KillLimits limits) {
+    this(root, limits, null);
+  }
+
+  /** @param cookie the environment cookie every process of the trial carries, or null */
+  public TrialMonitor(ProcessHandle root, KillLimits limits, TrialCookie cookie) {
     this.root = root;
     this.limits = limits;
+    this.cookie = cookie;
     seen.put(root.pid(), root);
   }
 
@@ -57,29 +64,43 @@ public final class TrialMonitor {
   /** Kills the tree and everything ever seen in it that still lives. */
   public synchronized void killAll() {
     ProcessTree.kill(root, seen.values());
+    killCookieCarriers();
   }
 
   /** Kills processes the trial left behind after its main process ended. */
   public synchronized void killLeftovers() {
-    // No fresh scan: once the root has exited its children are re-parented, so only those seen while it ran can be found.
+    // The descendant walk cannot help now: once the root has exited its children are re-parented,
+    // so only those seen while it ran, and those carrying the cookie, can be found.
     if (seen.values().stream().anyMatch(h -> h != root && ProcessTree.isRunning(h))) {
       ProcessTree.kill(root, seen.values());
     }
+    killCookieCarriers();
   }
 
   /**
-   * The measured usage; {@code reportedPeakMiB}/{@code reportedCpuSeconds} are what the trial's
-   * own runner measured (NaN if none) and win when larger, since sampling misses short bursts.
+   * Kills every process carrying the trial's cookie, also those that detached from the tree (a
+   * double fork, setsid) before any sample saw them. Repeated while new carriers appear, since a
+   * carrier may fork while the others are being killed.
    */
-  public synchronized ResourceUsage usage(double wallSeconds, double reportedPeakMiB, double reportedCpuSeconds) {
-    double cpu = cpuByPid.isEmpty() ? Double.NaN : cpuByPid.values().stream().mapToDouble(Double::doubleValue).sum();
-    return new ResourceUsage(maxIgnoringNaN(peakRssMiB, reportedPeakMiB), maxIgnoringNaN(cpu, reportedCpuSeconds), wallSeconds);
+  private void killCookieCarriers() {
+    if (cookie == null) {
+      return;
+    }
+    for (int round = 0; round < 5; round++) {
+      java.util.List<ProcessHandle> carriers = cookie.carriers();
+      if (carriers.isEmpty()) {
+        return;
+      }
+      for (ProcessHandle h : carriers) {
+        ProcessTree.kill(h, java.util.List.of());
+      }
+    }
   }
 
-  private static double maxIgnoringNaN(double a, double b) {
-    if (Double.isNaN(a)) {
-      return b;
-    }
-    return Double.isNaN(b) ? a : Math.max(a, b);
+  @Override
+  public synchronized ResourceUsage usage(double wallSeconds, double reportedPeakMiB, double reportedCpuSeconds) {
+    double cpu = cpuByPid.isEmpty() ? Double.NaN : cpuByPid.values().stream().mapToDouble(Double::doubleValue).sum();
+    return new ResourceUsage(
+        UsageMeter.maxIgnoringNaN(peakRssMiB, reportedPeakMiB), UsageMeter.maxIgnoringNaN(cpu, reportedCpuSeconds), wallSeconds);
   }
 }

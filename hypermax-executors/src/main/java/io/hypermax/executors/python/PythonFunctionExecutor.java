@@ -41,7 +41,7 @@ final class PythonFunctionExecutor implements Executor {
 
   @Override
   public TrialResult run(TrialRequest request) throws InterruptedException {
-    try (TrialFiles files = TrialFiles.create(request.number(), request.parameters())) {
+    try (TrialFiles files = TrialFiles.create(request)) {
       Map<String, String> env = new HashMap<>(environment);
       env.putAll(files.environment());
       env.put("PYTHONUNBUFFERED", "1"); // the model's prints reach the log as they happen, in order with stderr

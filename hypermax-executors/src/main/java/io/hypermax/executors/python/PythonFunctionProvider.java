@@ -49,7 +49,8 @@ public final class PythonFunctionProvider implements ExecutorProvider {
     KillLimits limits = KillLimits.from(function);
     if (!ModuleCheck.findable(python, module, context.configDirectory())) {
       throw function.get("module").error(
-          "no module '" + module + "' in " + context.configDirectory() + " (nor importable by " + python + ")");
+          "no module '" + module + "' in " + context.configDirectory() + " (nor importable by " + python + ")"
+              + "; if the model needs another interpreter (a virtualenv or conda python), set function.python to it");
     }
     return new PythonFunctionExecutor(python, module, name, context.configDirectory(), environment, limits);
   }

@@ -110,6 +110,10 @@ def main():
         sys.stderr.flush()
         # The last line names the exception (a SyntaxError's first lines quote the source instead).
         summary = "".join(traceback.format_exception_only(type(e), e)).strip().splitlines()[-1]
+        if isinstance(e, ModuleNotFoundError):
+            # Most often the model's packages live in another interpreter (a virtualenv, conda) than python3 on PATH.
+            summary += (" (the trial ran %s; if the model's packages are installed for another Python,"
+                        " set function.python to that interpreter)" % sys.executable)
         outcome = {"error": summary, "traceback": text}
     outcome["usage"] = _usage()
     _write(result_path, outcome)

@@ -86,7 +86,8 @@ final class Axes {
       hi = Math.min(hi, center + 3 * n.stddev());
     }
     for (int i = 0; i < bins; i++) {
-      Object v = n.fromInternal(lo + (hi - lo) * i / (bins - 1));
+      // between(...): hi - lo overflows for a range such as [-1e308, 1e308].
+      Object v = n.fromInternal(NumberDistribution.between(lo, hi, i / (bins - 1.0)));
       if (n.step() == null && v instanceof Double x && x != 0) {
         // 4 significant digits: 0.0001585 reads better than 1.5848931924611134E-4.
         v = n.snap(new BigDecimal(x).round(READABLE).doubleValue());

@@ -31,9 +31,15 @@ final class Dimension {
   private final Distribution distribution;
   private final double step;
   private final boolean logGrid;
+  /**
+   * Axis units per internal unit: 1, or a power of two below 1 for ranges near the limits of a
+   * double (min -1e308, max 1e308), whose width, midpoint and kernel distances would otherwise
+   * overflow to infinity. A power of two scales exactly.
+   */
+  private final double unit;
 
   private Dimension(Parameter p, Kind kind, double low, double high, double priorMu, double priorSigma,
-      double scale, int categories, double step, boolean logGrid) {
+      double scale, int categories, double step, boolean logGrid, double unit) {
     this.parameter = p;
     this.distribution = p.distribution();
     this.kind = kind;
@@ -45,6 +51,7 @@ final class Dimension {
     this.categories = categories;
     this.step = step;
     this.logGrid = logGrid;
+    this.unit = unit;
   }
 
   /** The model of an optimizable parameter. */
@@ -57,7 +64,7 @@ final class Dimension {
       if (c.ordered() && c.size() > 2) {
         double lo = -0.5;
         double hi = c.size() - 0.5;
-        return new Dimension(p, Kind.GRID, lo, hi, (lo + hi) / 2, hi - lo, hi - lo, 0, 1, false);
+        return new Dimension(p, Kind.GRID, lo, hi, (lo + hi) / 2, hi - lo, hi - lo, 0, 1, false, 1);
       }
       return categorical(p, c.size());
     }
@@ -68,29 +75,42 @@ final class Dimension {
     double step = n.step() == null ? 0 : n.step();
     Kind kind = step > 0 ? Kind.GRID : Kind.CONTINUOUS;
     if (kind == Kind.GRID) {
+      // The same bins as the prior's draws: each grid point owns the same width, the ends included.
       if (Double.isFinite(lo)) {
-        double first = n.toInternal(n.fromInternal(lo));
-        lo = first - halfBin(n, first, -1);
+        lo = n.gridLowEdge();
       }
       if (Double.isFinite(hi)) {
-        double last = n.toInternal(n.fromInternal(hi));
-        hi = last + halfBin(n, last, +1);
+        hi = n.gridHighEdge();
       }
     }
+    double unit = unitFor(lo, hi, normal ? n.mean() : 0, normal ? n.stddev() : 0);
+    lo *= unit;
+    hi *= unit;
     double mu;
     double sigma;
     if (normal) {
-      mu = n.isLog() ? Math.log(n.mean()) : n.mean();
-      sigma = n.stddev();
+      mu = (n.isLog() ? Math.log(n.mean()) : n.mean()) * unit;
+      sigma = n.stddev() * unit;
     } else {
-      mu = (lo + hi) / 2;
+      mu = lo / 2 + hi / 2;
       sigma = hi - lo;
     }
-    return new Dimension(p, kind, lo, hi, mu, sigma, sigma, 0, step, n.isLog());
+    return new Dimension(p, kind, lo, hi, mu, sigma, sigma, 0, step * unit, n.isLog(), unit);
   }
 
   private static Dimension categorical(Parameter p, int k) {
-    return new Dimension(p, Kind.CATEGORICAL, 0, k - 1, 0, 0, 0, k, 0, false);
+    return new Dimension(p, Kind.CATEGORICAL, 0, k - 1, 0, 0, 0, k, 0, false, 1);
+  }
+
+  /** 1 for ordinary ranges; 2^-4 when a width or distance on the axis could overflow a double. */
+  private static double unitFor(double lo, double hi, double mean, double stddev) {
+    double largest = 0;
+    for (double v : new double[] {lo, hi, mean, stddev}) {
+      if (Double.isFinite(v)) {
+        largest = Math.max(largest, Math.abs(v));
+      }
+    }
+    return largest > 0x1p1020 ? 0x1p-4 : 1;
   }
 
   /** Half the axis distance from grid point {@code x} to its neighbour in direction {@code dir}. */
@@ -117,17 +137,17 @@ final class Dimension {
     if (value == null || !distribution.contains(value)) {
       return Double.NaN;
     }
-    return distribution.toInternal(value);
+    return distribution.toInternal(value) * unit;
   }
 
   /** The legal value at (or nearest to) an axis position. */
   Object decode(double x) {
-    return distribution.fromInternal(x);
+    return distribution.fromInternal(x / unit);
   }
 
   /** Snaps an axis position to the position of the legal value it decodes to. */
   double snap(double x) {
-    return kind == Kind.CONTINUOUS ? Math.max(low, Math.min(high, x)) : distribution.toInternal(decode(x));
+    return kind == Kind.CONTINUOUS ? Math.max(low, Math.min(high, x)) : distribution.toInternal(decode(x)) * unit;
   }
 
   /** Lower edge of the bin owned by grid point {@code x}. */

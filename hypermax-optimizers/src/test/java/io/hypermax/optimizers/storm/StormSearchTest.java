@@ -199,7 +199,7 @@ class StormSearchTest {
       journal.writeStudy(21);
       runAskTell(first, 13);
     }
-    Journal.State state = Journal.read(results);
+    io.hypermax.core.storage.StoredStudy state = Journal.read(results);
     assertEquals(13, state.finished().size());
     // A new optimizer object, as after a restart: all it has is the journal.
     try (Journal journal = Journal.open(results);

@@ -47,6 +47,19 @@ public record Buckets(double[] edges) {
     return new Buckets(edges);
   }
 
+  /** Whether these are one bucket per grid value of a rounded parameter (edges half a step around each value). */
+  public boolean perValue(NumericParameter p) {
+    if (p.step() == null || edges.length < 2) {
+      return false;
+    }
+    for (int i = 0; i + 1 < edges.length; i++) {
+      if (Math.abs(edges[i + 1] - edges[i] - p.step()) > 1e-9 * Math.max(1, p.step())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public int count() {
     return edges.length - 1;
   }

@@ -49,12 +49,12 @@ public record CategoryStats(String path, List<Group> groups) {
   public static CategoryStats of(Observations obs, Parameter p) {
     Map<String, List<Observation>> byLabel = new LinkedHashMap<>();
     for (Object v : declaredValues(p)) {
-      byLabel.put(label(p, v), new ArrayList<>());
+      byLabel.put(obs.label(p, v), new ArrayList<>());
     }
     for (Observation o : obs.all()) {
       Object v = o.params().get(p.path());
       if (v != null) {
-        byLabel.computeIfAbsent(label(p, v), k -> new ArrayList<>()).add(o);
+        byLabel.computeIfAbsent(obs.label(p, v), k -> new ArrayList<>()).add(o);
       }
     }
     List<Group> groups = new ArrayList<>();

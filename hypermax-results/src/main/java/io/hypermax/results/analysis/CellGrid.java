@@ -8,8 +8,8 @@ import java.util.List;
  * the range those results span, each cell reduced to one value. Only the selected results are
  * binned, so the top-10% matrices really show only the top 10%.
  *
- * <p>Empty cells are filled with the mean of the nearest non-empty cells (squared grid distance,
- * ties averaged) so the picture has no holes; {@link #filled} says which ones were.
+ * <p>Cells that hold no result stay empty (NaN value, count 0) and are not drawn: the original filled them from
+ * their neighbours and smoothed over them, so a 10×10 matrix of 40 trials was mostly invented colour.
  *
  * @param values values[i][j] for x bucket i (p1) and y bucket j (p2)
  * @param badness the same with the direction applied (lower is better), for colouring
@@ -23,15 +23,13 @@ public record CellGrid(
     Buckets yBuckets,
     double[][] values,
     double[][] badness,
-    int[][] counts,
-    boolean[][] filled) {
+    int[][] counts) {
 
   public static final int SIZE = 10;
 
   public static CellGrid compute(
       Observations obs, NumericParameter x, NumericParameter y, ValueKey key, double fraction, Reduction reduction) {
-    List<Observation> selected =
-        Observations.best(obs.withNumbers(key, x.path(), y.path()), fraction, o -> o.badness(key));
+    List<Observation> selected = selected(obs, x, y, key, fraction);
     if (selected.isEmpty()) {
       throw new IllegalArgumentException("no results with both " + x.path() + " and " + y.path());
     }
@@ -53,13 +51,13 @@ public record CellGrid(
     double[][] values = new double[nx][ny];
     double[][] badness = new double[nx][ny];
     int[][] counts = new int[nx][ny];
-    boolean[][] filled = new boolean[nx][ny];
     for (int i = 0; i < nx; i++) {
       for (int j = 0; j < ny; j++) {
         List<Observation> cell = cells.get(i * ny + j);
         counts[i][j] = cell.size();
         if (cell.isEmpty()) {
-          filled[i][j] = true;
+          values[i][j] = Double.NaN;
+          badness[i][j] = Double.NaN;
           continue;
         }
         double[] v = cell.stream().mapToDouble(o -> o.value(key)).toArray();
@@ -68,46 +66,7 @@ public record CellGrid(
         badness[i][j] = key == ValueKey.LOSS ? obs.direction().score(values[i][j]) : values[i][j];
       }
     }
-    fillEmpty(values, filled);
-    fillEmpty(badness, filled);
-    return new CellGrid(x, y, key, reduction, bx, by, values, badness, counts, filled);
-  }
-
-  private static void fillEmpty(double[][] grid, boolean[][] empty) {
-    int nx = grid.length;
-    int ny = grid[0].length;
-    double[][] source = new double[nx][];
-    for (int i = 0; i < nx; i++) {
-      source[i] = grid[i].clone();
-    }
-    for (int i = 0; i < nx; i++) {
-      for (int j = 0; j < ny; j++) {
-        if (!empty[i][j]) {
-          continue;
-        }
-        long bestDistance = Long.MAX_VALUE;
-        double sum = 0;
-        int n = 0;
-        for (int a = 0; a < nx; a++) {
-          for (int b = 0; b < ny; b++) {
-            if (empty[a][b]) {
-              continue;
-            }
-            long d = (long) (a - i) * (a - i) + (long) (b - j) * (b - j);
-            if (d < bestDistance) {
-              bestDistance = d;
-              sum = 0;
-              n = 0;
-            }
-            if (d == bestDistance) {
-              sum += source[a][b];
-              n++;
-            }
-          }
-        }
-        grid[i][j] = n == 0 ? 0 : sum / n;
-      }
-    }
+    return new CellGrid(x, y, key, reduction, bx, by, values, badness, counts);
   }
 
   public int width() {
@@ -118,41 +77,60 @@ public record CellGrid(
     return values[0].length;
   }
 
-  /** Every cell's badness, for percentile colour stops. */
-  public double[] allBadness() {
-    double[] out = new double[width() * height()];
-    int k = 0;
-    for (double[] col : badness) {
-      for (double v : col) {
-        out[k++] = v;
+  /** The results a grid of these arguments bins (also drawn as points over it). */
+  public static List<Observation> selected(
+      Observations obs, NumericParameter x, NumericParameter y, ValueKey key, double fraction) {
+    return Observations.best(obs.withNumbers(key, x.path(), y.path()), fraction, o -> o.badness(key));
+  }
+
+  /** Whether cell (i, j) held no result. */
+  public boolean empty(int i, int j) {
+    return counts[i][j] == 0;
+  }
+
+  /** The values of the cells that hold results. */
+  public double[] occupiedValues() {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < width(); i++) {
+      for (int j = 0; j < height(); j++) {
+        if (!empty(i, j)) {
+          out.add(values[i][j]);
+        }
       }
     }
-    return out;
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**
    * Colour positions in [0, 1] for a response matrix: within each row (one y bucket), a cell's rank
-   * among the row's cells divided by the row length (ties take the first rank); 0.5 for a row whose
-   * cells are all equal.
+   * among the row's occupied cells divided by their number (ties take the first rank); 0.5 for a row whose
+   * occupied cells are all equal; NaN for empty cells.
    */
   public double[][] rowRanks() {
     int nx = width();
     int ny = height();
     double[][] out = new double[nx][ny];
     for (int j = 0; j < ny; j++) {
-      double[] row = new double[nx];
+      List<Double> occupied = new ArrayList<>();
       for (int i = 0; i < nx; i++) {
-        row[i] = badness[i][j];
+        if (!empty(i, j)) {
+          occupied.add(badness[i][j]);
+        }
       }
+      double[] row = occupied.stream().mapToDouble(Double::doubleValue).toArray();
       boolean constant = Stats.constant(row);
       for (int i = 0; i < nx; i++) {
+        if (empty(i, j)) {
+          out[i][j] = Double.NaN;
+          continue;
+        }
         int smaller = 0;
         for (double v : row) {
-          if (v < row[i]) {
+          if (v < badness[i][j]) {
             smaller++;
           }
         }
-        out[i][j] = constant ? 0.5 : (double) smaller / nx;
+        out[i][j] = constant ? 0.5 : (double) smaller / row.length;
       }
     }
     return out;

@@ -1,7 +1,9 @@
 package io.hypermax.results.analysis;
 
 /**
- * Where the four colours sit on a 0..1 scale: solid blue up to {@code blue}, blending to green at
+ * The original Hypermax's percentile stops, now used only to size the points of the pair scatter (large for the best,
+ * small from the {@code red} stop on); colours are viridis ({@code charts.Viridis}). Where the four colours sat on a
+ * 0..1 scale: solid blue up to {@code blue}, blending to green at
  * {@code green}, yellow at {@code yellow}, red at {@code red}, solid red above it.
  */
 public record ColorStops(double blue, double green, double yellow, double red) {

@@ -14,9 +14,13 @@ import org.apache.commons.math3.linear.RealVector;
  * original describes. Positive means a larger value goes with a larger loss. Two one-hot columns of the
  * same parameter are shown as 0 (they exclude each other by construction) and do not set the scale.
  *
+ * <p>{@code spearman} holds plain Spearman rank correlations, not rescaled: off the diagonal between two features, on
+ * the diagonal between the feature and the loss. These are what the report shows (a raw 0.56 read as "10" in the
+ * rescaled matrix); the rescaled matrix stays in {@code correlations.csv} because the original documents it.
+ *
  * @param raw the same numbers before rescaling
  */
-public record Correlations(Features features, double[][] raw, double[][] scaled) {
+public record Correlations(Features features, double[][] raw, double[][] scaled, double[][] spearman) {
 
   /** Ridge penalty relative to the number of rows; small, only there to cope with one-hot collinearity. */
   private static final double RIDGE = 1e-2;
@@ -61,7 +65,31 @@ public record Correlations(Features features, double[][] raw, double[][] scaled)
         scaled[i][j] = max > 0 && !structural ? Stats.round(raw[i][j] * 10 / max, 4) : 0;
       }
     }
-    return new Correlations(f, raw, scaled);
+    return new Correlations(f, raw, scaled, spearman(f, obs));
+  }
+
+  /** Spearman ρ: the Pearson correlation of the ranks (ties averaged); diagonal: feature vs loss. */
+  static double[][] spearman(Features f, Observations obs) {
+    int k = f.size();
+    int n = obs.size();
+    double[][] z = new double[k][];
+    for (int i = 0; i < k; i++) {
+      z[i] = standardize(Stats.ranks(f.columns()[i]));
+    }
+    double[] y = standardize(Stats.ranks(obs.all().stream().mapToDouble(Observation::loss).toArray()));
+    double[][] rho = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      rho[i][i] = clamp(dot(z[i], y) / n);
+      for (int j = i + 1; j < k; j++) {
+        rho[i][j] = clamp(dot(z[i], z[j]) / n);
+        rho[j][i] = rho[i][j];
+      }
+    }
+    return rho;
+  }
+
+  private static double clamp(double r) {
+    return Math.max(-1, Math.min(1, r));
   }
 
   /** One-hot columns of one parameter are anti-correlated by construction: that says nothing about the study. */

@@ -47,7 +47,7 @@ public record Features(List<String> labels, List<String> parameters, double[][] 
         double[] col = new double[n];
         for (int r = 0; r < n; r++) {
           Object v = obs.all().get(r).params().get(p.path());
-          col[r] = v != null && CategoryStats.label(p, v).equals(g.label()) ? 1 : 0;
+          col[r] = v != null && obs.label(p, v).equals(g.label()) ? 1 : 0;
         }
         add(labels, owners, columns, p.path() + "=" + g.label(), p.path(), col);
       }

@@ -3,7 +3,11 @@ package io.hypermax.results.analysis;
 import io.hypermax.core.space.CategoricalDistribution;
 import io.hypermax.core.space.ChoiceDistribution;
 import io.hypermax.core.space.NumberDistribution;
+import io.hypermax.core.space.ConstantDistribution;
 import io.hypermax.core.space.Parameter;
+import io.hypermax.core.space.SearchSpace;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.hypermax.core.study.Direction;
 import io.hypermax.core.study.StudySnapshot;
 import io.hypermax.core.trial.Trial;
@@ -22,13 +26,22 @@ public final class Observations {
   private final Direction direction;
   private final List<NumericParameter> numeric;
   private final List<Parameter> categorical;
+  private final Map<String, List<String>> branchNames;
 
   public Observations(
       List<Observation> all, Direction direction, List<NumericParameter> numeric, List<Parameter> categorical) {
+    this(all, direction, numeric, categorical, Map.of());
+  }
+
+  /** @param branchNames for each branch choice's path, the display name of each branch */
+  public Observations(
+      List<Observation> all, Direction direction, List<NumericParameter> numeric, List<Parameter> categorical,
+      Map<String, List<String>> branchNames) {
     this.all = List.copyOf(all);
     this.direction = direction;
     this.numeric = List.copyOf(numeric);
     this.categorical = List.copyOf(categorical);
+    this.branchNames = Map.copyOf(branchNames);
   }
 
   public static Observations of(StudySnapshot snapshot) {
@@ -50,7 +63,57 @@ public final class Observations {
         categorical.add(p);
       }
     }
-    return new Observations(list, snapshot.direction(), numeric, categorical);
+    return new Observations(list, snapshot.direction(), numeric, categorical, branchNames(snapshot.space()));
+  }
+
+  /**
+   * A name for every branch of every {@code anyOf}/{@code oneOf}, for chart axes: the text of a string constant in
+   * the branch (the usual way to tag a branch, e.g. {@code kind: {constant: svm}}), else the names of the branch's
+   * own parameters ("depth, leaves"), else "branch i". Names that would repeat get their index appended.
+   */
+  static Map<String, List<String>> branchNames(SearchSpace space) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Parameter choice : space.parameters()) {
+      if (!(choice.distribution() instanceof ChoiceDistribution c)) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < c.branches(); i++) {
+        String constant = null;
+        List<String> own = new ArrayList<>();
+        for (Parameter q : space.parameters()) {
+          if (q.condition() == null || !q.condition().choicePath().equals(choice.path()) || q.condition().branch() != i) {
+            continue;
+          }
+          if (q.distribution() instanceof ConstantDistribution k && k.value() instanceof String text && constant == null) {
+            constant = text;
+          }
+          List<String> nested = q.nestedPath();
+          own.add(nested.isEmpty() ? q.path() : nested.get(nested.size() - 1));
+        }
+        String name = constant != null ? constant
+            : own.isEmpty() ? "branch " + i
+            : own.size() <= 3 ? String.join(", ", own) : String.join(", ", own.subList(0, 3)) + ", …";
+        names.add(name);
+      }
+      for (int i = 0; i < names.size(); i++) {
+        if (java.util.Collections.frequency(names, names.get(i)) > 1) {
+          names.set(i, names.get(i) + " (" + i + ")");
+        }
+      }
+      out.put(choice.path(), List.copyOf(names));
+    }
+    return out;
+  }
+
+  /** A categorical value as charts label it: branch choices by their branch's name, everything else as text. */
+  public String label(Parameter p, Object v) {
+    List<String> names = branchNames.get(p.path());
+    if (names != null && p.distribution() instanceof ChoiceDistribution && v instanceof Number n
+        && n.intValue() >= 0 && n.intValue() < names.size()) {
+      return names.get(n.intValue());
+    }
+    return CategoryStats.label(p, v);
   }
 
   public List<Observation> all() {

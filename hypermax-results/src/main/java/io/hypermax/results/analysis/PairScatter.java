@@ -8,13 +8,13 @@ import java.util.Map;
 
 /**
  * The two-parameter scatter: one point per distinct (p1, p2) pair among the best {@code fraction}
- * of results, holding the pair's best loss. Colour position and marker size follow the loss matrix
- * rule (percentile stops over the points); large and blue is good, small and red is bad. Points are
- * ordered worst first so the best ones are drawn on top.
+ * of results, holding the pair's best loss. Colour: the loss's position on the viridis {@link LossScale} (log when
+ * the losses span decades); size: large for the best points, shrinking to small at the 90th percentile of badness
+ * (the original's rule). Points are ordered worst first so the best ones are drawn on top.
  */
 public record PairScatter(NumericParameter x, NumericParameter y, List<Point> points, ColorStops stops) {
 
-  /** @param color position on the colour scale, 0 best .. 1 worst; @param size marker diameter in pixels */
+  /** @param color position of the loss on the colour scale, 0 lowest .. 1 highest; @param size marker diameter in pixels */
   public record Point(double x, double y, double loss, int count, double color, double size) {}
 
   public static final double MIN_SIZE = 5;
@@ -37,15 +37,17 @@ public record PairScatter(NumericParameter x, NumericParameter y, List<Point> po
     ColorStops stops = ColorStops.percentiles(badness);
     double min = Stats.min(badness);
     double max = Stats.max(badness);
+    LossScale scale = LossScale.of(bestOfPair.stream().mapToDouble(Observation::loss).toArray());
     List<Point> points = new ArrayList<>();
     for (int i = 0; i < bestOfPair.size(); i++) {
       Observation o = bestOfPair.get(i);
       double c = ColorStops.position(badness[i], min, max);
       double shrink = stops.red() > 0 ? Math.min(1, c * c / (stops.red() * stops.red())) : (c > 0 ? 1 : 0);
       double size = max > min ? MIN_SIZE + (MAX_SIZE - MIN_SIZE) * (1 - shrink) : (MIN_SIZE + MAX_SIZE) / 2;
-      points.add(new Point(o.number(x.path()), o.number(y.path()), o.loss(), counts.get(i), c, size));
+      points.add(new Point(o.number(x.path()), o.number(y.path()), o.loss(), counts.get(i), scale.position(o.loss()), size));
     }
-    points.sort(Comparator.comparingDouble(Point::color).reversed());
+    // worst first: the smallest points are the worst ones
+    points.sort(Comparator.comparingDouble(Point::size).thenComparing(Comparator.comparingDouble(Point::loss)));
     return new PairScatter(x, y, List.copyOf(points), stops);
   }
 }

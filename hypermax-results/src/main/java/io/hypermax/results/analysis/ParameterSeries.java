@@ -65,6 +65,15 @@ public record ParameterSeries(NumericParameter parameter, ValueKey key, List<Poi
     return withTrend(p, key, points);
   }
 
+  /** The buckets {@link #bucketed} uses for these arguments (for titles: how many there really are), or null. */
+  public static Buckets bucketsFor(Observations obs, NumericParameter p, ValueKey key, double fraction, int bucketCount) {
+    List<Observation> selected = Observations.best(obs.withNumbers(key, p.path()), fraction, o -> o.badness(key));
+    if (selected.isEmpty()) {
+      return null;
+    }
+    return Buckets.compute(selected.stream().mapToDouble(o -> o.number(p.path())).toArray(), p, bucketCount);
+  }
+
   private static ParameterSeries withTrend(NumericParameter p, ValueKey key, List<Point> points) {
     double[] x = points.stream().mapToDouble(Point::x).toArray();
     double[] y = points.stream().mapToDouble(Point::value).toArray();

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code results.csv}: one row per finished trial with columns {@code trial, status, loss, time,
+ * {@code results.csv}: one row per finished trial, in the order trials finished (by number when they
+ * run one at a time), with columns {@code trial, status, loss, time,
  * log, error}, every flat parameter by dotted path (empty when inactive), every metadata field, then
  * the measured {@code peak_rss_mib, cpu_seconds, wall_seconds}.
  */
@@ -35,34 +36,120 @@ public final class ResultsCsvProvider implements ResultGeneratorProvider {
 
   @Override
   public ResultGenerator create(Context context) {
-    Path file = context.directory().resolve(FILE_NAME);
-    return snapshot -> AtomicFiles.write(file, render(snapshot));
+    return new IncrementalCsv(context.directory().resolve(FILE_NAME));
   }
 
-  /** The CSV text for a snapshot. */
+  /** The CSV text for a snapshot: every finished trial in the order it finished. */
   public static String render(StudySnapshot snapshot) {
-    List<Trial> finished = snapshot.finished();
-    Set<String> params = new LinkedHashSet<>();
-    for (Parameter p : snapshot.space().parameters()) {
-      params.add(p.path());
-    }
-    Set<String> metadata = new LinkedHashSet<>();
+    List<Trial> finished = snapshot.finishedInOrder();
+    Columns columns = new Columns();
+    columns.addSpace(snapshot);
+    columns.addTrials(finished, 0);
+    StringBuilder sb = new StringBuilder(columns.header());
     for (Trial t : finished) {
-      params.addAll(t.flatParameters().keySet());
-      metadata.addAll(t.result().metadata().keySet());
+      sb.append(columns.row(t));
     }
-    List<String> fixed = List.of("trial", "status", "loss", "time", "log", "error");
-    List<String> usage = List.of("peak_rss_mib", "cpu_seconds", "wall_seconds");
-    List<Object> header = new ArrayList<>(fixed);
-    header.addAll(params);
-    for (String m : metadata) {
-      // A metadata field named like a column ("error", "trial", a parameter) gets a prefix, not a second column.
-      boolean clash = fixed.contains(m) || usage.contains(m) || params.contains(m);
-      header.add(clash ? "metadata." + m : m);
+    return sb.toString();
+  }
+
+  /**
+   * Appends the rows of newly finished trials and rewrites the file only when its columns change (a
+   * new parameter or metadata field): constant work per trial, not a rewrite of the whole study.
+   */
+  static final class IncrementalCsv implements ResultGenerator {
+    private final Path file;
+    private Columns columns;
+    private int written;
+
+    IncrementalCsv(Path file) {
+      this.file = file;
     }
-    header.addAll(usage);
-    StringBuilder sb = new StringBuilder(Csv.row(header));
-    for (Trial t : finished) {
+
+    @Override
+    public synchronized void generate(StudySnapshot snapshot) throws IOException {
+      List<Trial> finished = snapshot.finishedInOrder();
+      if (columns == null || finished.size() < written) {
+        rewrite(snapshot);
+        return;
+      }
+      if (finished.size() == written) {
+        return;
+      }
+      int before = columns.size();
+      columns.addSpace(snapshot);
+      columns.addTrials(finished, written);
+      if (columns.size() != before) {
+        rewrite(snapshot);
+        return;
+      }
+      StringBuilder rows = new StringBuilder();
+      for (int i = written; i < finished.size(); i++) {
+        rows.append(columns.row(finished.get(i)));
+      }
+      // Opened per append (no handle outlives a call) and never through a symbolic link planted in place of the file.
+      java.nio.file.Files.write(
+          file, rows.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      written = finished.size();
+    }
+
+    private void rewrite(StudySnapshot snapshot) throws IOException {
+      List<Trial> finished = snapshot.finishedInOrder();
+      columns = new Columns();
+      columns.addSpace(snapshot);
+      columns.addTrials(finished, 0);
+      StringBuilder sb = new StringBuilder(columns.header());
+      for (Trial t : finished) {
+        sb.append(columns.row(t));
+      }
+      AtomicFiles.write(file, sb.toString());
+      written = finished.size();
+    }
+  }
+
+  /** The columns of results.csv as trials reveal them; rows are rendered against them. */
+  static final class Columns {
+    private static final List<String> FIXED = List.of("trial", "status", "loss", "time", "log", "error");
+    private static final List<String> USAGE = List.of("peak_rss_mib", "cpu_seconds", "wall_seconds", "allocated_mib");
+    private final Set<String> params = new LinkedHashSet<>();
+    private final Set<String> metadata = new LinkedHashSet<>();
+    private int spaceSize = -1;
+
+    void addSpace(StudySnapshot snapshot) {
+      // A define-by-run space only grows: look again only when its size changed.
+      if (snapshot.space().size() != spaceSize) {
+        spaceSize = snapshot.space().size();
+        for (Parameter p : snapshot.space().parameters()) {
+          params.add(p.path());
+        }
+      }
+    }
+
+    void addTrials(List<Trial> trials, int from) {
+      for (int i = from; i < trials.size(); i++) {
+        Trial t = trials.get(i);
+        params.addAll(t.flatParameters().keySet());
+        metadata.addAll(t.result().metadata().keySet());
+      }
+    }
+
+    int size() {
+      return params.size() + metadata.size();
+    }
+
+    String header() {
+      List<Object> header = new ArrayList<>(FIXED);
+      header.addAll(params);
+      for (String m : metadata) {
+        // A metadata field named like a column ("error", "trial", a parameter) gets a prefix, not a second column.
+        boolean clash = FIXED.contains(m) || USAGE.contains(m) || params.contains(m);
+        header.add(clash ? "metadata." + m : m);
+      }
+      header.addAll(USAGE);
+      return Csv.row(header);
+    }
+
+    String row(Trial t) {
       TrialResult r = t.result();
       List<Object> row = new ArrayList<>();
       row.add(t.number());
@@ -81,9 +168,9 @@ public final class ResultsCsvProvider implements ResultGeneratorProvider {
       row.add(r.usage().peakRssMiB());
       row.add(r.usage().cpuSeconds());
       row.add(r.usage().wallSeconds());
-      sb.append(Csv.row(row));
+      row.add(r.usage().allocatedMiB());
+      return Csv.row(row);
     }
-    return sb.toString();
   }
 
   private static String toJson(Object v) {

@@ -72,10 +72,8 @@ public final class CategoryCharts {
     axis.setRange(-0.5, labels.length - 0.5);
     axis.setGridBandsVisible(false);
     ChartStyle.font(axis);
-    NumberAxis loss = new NumberAxis("loss");
-    loss.setAutoRangeIncludesZero(false);
-    loss.setNumberFormatOverride(Numbers.axisFormat());
-    ChartStyle.font(loss);
+    org.jfree.chart.axis.ValueAxis loss = ChartStyle.lossAxis("loss", io.hypermax.results.analysis.LossScale.of(
+        stats.groups().stream().flatMapToDouble(g -> java.util.Arrays.stream(g.losses())).toArray()));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
     renderer.setDrawOutlines(false); // same colour as the fill: drawing it only doubles the cost
     renderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));

@@ -3,6 +3,9 @@ package io.hypermax.results.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import io.hypermax.results.analysis.LossScale;
+import io.hypermax.results.analysis.NumericParameter;
+import io.hypermax.results.analysis.Stats;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -65,6 +68,96 @@ public final class ChartStyle {
     }
     font(axis);
     return axis;
+  }
+
+  /**
+   * The axis of a numeric parameter over the values drawn: integer ticks when every value is a whole number and the
+   * parameter is rounded to a whole step (no ticks at 1.2, 1.4 for an integer), a round-number log axis for
+   * logarithmic parameters.
+   */
+  public static ValueAxis parameterAxis(NumericParameter p, double[] values) {
+    double min = Stats.min(values);
+    double max = Stats.max(values);
+    if (p.log() && min > 0) {
+      return axis(p.path(), true, min, max);
+    }
+    NumberAxis a = new NumberAxis(p.path());
+    a.setAutoRangeIncludesZero(false);
+    if (integral(p, values)) {
+      a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+      a.setRange(min - 0.5, max + 0.5); // whole cells around each value, so the end values are not on the frame
+    } else {
+      a.setNumberFormatOverride(Numbers.axisFormat());
+    }
+    font(a);
+    return a;
+  }
+
+  /** Whether the parameter only takes whole numbers here. */
+  public static boolean integral(NumericParameter p, double[] values) {
+    if (p.step() == null || p.step() != Math.rint(p.step())) {
+      return false;
+    }
+    for (double v : values) {
+      if (v != Math.rint(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The loss axis: logarithmic when the losses span decades ({@link LossScale}). */
+  public static ValueAxis lossAxis(String label, LossScale scale) {
+    ValueAxis axis;
+    if (scale.log()) {
+      axis = new RoundLogAxis(label + " (log scale)");
+    } else {
+      NumberAxis a = new NumberAxis(label);
+      a.setAutoRangeIncludesZero(false);
+      a.setNumberFormatOverride(Numbers.axisFormat());
+      axis = a;
+    }
+    font(axis);
+    return axis;
+  }
+
+  /**
+   * A viridis colour bar for values on {@code scale}, on the right of the chart. A log scale is drawn as a linear axis
+   * over log10 of the value (labelled with the values), so the bar's colours change evenly along its length.
+   */
+  public static org.jfree.chart.title.PaintScaleLegend colourBar(String label, LossScale scale) {
+    double lo = scale.log() ? Math.log10(scale.min()) : scale.min();
+    double hi = scale.log() ? Math.log10(scale.max()) : scale.max();
+    boolean flat = !(hi > lo);
+    double top = flat ? lo + 1 : hi;
+    org.jfree.chart.renderer.PaintScale paint =
+        new org.jfree.chart.renderer.PaintScale() {
+          @Override
+          public double getLowerBound() {
+            return lo;
+          }
+
+          @Override
+          public double getUpperBound() {
+            return top;
+          }
+
+          @Override
+          public java.awt.Paint getPaint(double value) {
+            return Viridis.color(flat ? 0.5 : (value - lo) / (top - lo));
+          }
+        };
+    NumberAxis axis = new NumberAxis(scale.log() ? label + " (log scale)" : label);
+    axis.setRange(lo, top);
+    axis.setNumberFormatOverride(scale.log() ? Numbers.powerOfTenFormat() : Numbers.axisFormat());
+    font(axis);
+    org.jfree.chart.title.PaintScaleLegend legend = new org.jfree.chart.title.PaintScaleLegend(paint, axis);
+    legend.setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
+    legend.setStripWidth(14);
+    legend.setSubdivisionCount(128);
+    legend.setMargin(10, 10, 30, 10);
+    legend.setBackgroundPaint(Color.WHITE);
+    return legend;
   }
 
   public static void font(org.jfree.chart.axis.Axis axis) {

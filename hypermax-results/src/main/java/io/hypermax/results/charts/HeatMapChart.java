@@ -1,83 +1,92 @@
 package io.hypermax.results.charts;
 
+import io.hypermax.results.analysis.Buckets;
 import io.hypermax.results.analysis.CellGrid;
-import io.hypermax.results.analysis.ColorStops;
+import io.hypermax.results.analysis.NumericParameter;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYDataImageAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * A loss, response or time matrix: cells coloured on the blue → red scale with smooth (bilinear)
- * blending between cell centres, each cell's value printed in it (grey for cells that held no
- * result and were filled from their neighbours), axes ticked at the bucket edges.
+ * A loss, response or time matrix: each cell that holds results is one flat viridis colour with its value printed in
+ * it; cells without results are left light grey and blank (never filled in from neighbours or smoothed over); every
+ * binned trial is drawn as a dot at its own position; a colour bar says what the colours mean. Axes are ticked at the
+ * bucket edges, or, when a rounded parameter has one bucket per value, at the values themselves (so an integer reads
+ * 1, 2, 3, not 0.5, 1.5, 2.5).
  */
 public final class HeatMapChart {
-  /**
-   * The colour field is computed at about this many pixels along its longer side: close to the size it is
-   * drawn at, so the plain (fast) image scaling shows no blocks. Smooth scaling at draw time costs more than the field.
-   */
-  private static final int FIELD_PIXELS = 240;
-  private static final int LUT_SIZE = 1024;
+  private static final int CELL_PIXELS = 40; // the one-pixel border between cells stays thin when scaled up
+  private static final Color EMPTY = new Color(0xEE, 0xEE, 0xEE);
 
   private HeatMapChart() {}
 
   /**
-   * @param positions colour position (0 best .. 1 worst) of each cell, [x][y]
-   * @param legendLow value shown at the blue end of the legend
-   * @param legendHigh value shown at the red end of the legend
+   * @param positions colour position in [0, 1] of each cell, [x][y]; NaN for empty cells
+   * @param points the binned trials' (x, y) values, drawn as dots
    */
   public static JFreeChart create(
-      CellGrid grid,
-      double[][] positions,
-      ColorStops stops,
-      String title,
-      String subtitle,
-      String legendLabel,
-      double legendLow,
-      double legendHigh) {
+      CellGrid grid, double[][] positions, String title, String subtitle, PaintScaleLegend colourBar, List<double[]> points) {
     int nx = grid.width();
     int ny = grid.height();
-    NumberAxis xAxis = indexAxis(grid.x().path(), grid.x().log(), grid.xBuckets().edges());
-    NumberAxis yAxis = indexAxis(grid.y().path(), grid.y().log(), grid.yBuckets().edges());
-    XYPlot plot = new XYPlot(new XYSeriesCollection(), xAxis, yAxis, new XYLineAndShapeRenderer());
+    NumberAxis xAxis = indexAxis(grid.x(), grid.xBuckets());
+    NumberAxis yAxis = indexAxis(grid.y(), grid.yBuckets());
+    XYSeries dots = new XYSeries("trials", false, true);
+    for (double[] p : points) {
+      double u = indexPosition(grid.xBuckets(), grid.x(), p[0]);
+      double v = indexPosition(grid.yBuckets(), grid.y(), p[1]);
+      if (Double.isFinite(u) && Double.isFinite(v)) {
+        dots.add(u, v);
+      }
+    }
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+    renderer.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+    renderer.setSeriesPaint(0, new Color(255, 255, 255, 230));
+    renderer.setSeriesOutlinePaint(0, Color.BLACK);
+    renderer.setSeriesOutlineStroke(0, new BasicStroke(1f));
+    renderer.setUseOutlinePaint(true);
+    renderer.setDrawOutlines(true);
+    XYPlot plot = new XYPlot(new XYSeriesCollection(dots), xAxis, yAxis, renderer);
     ChartStyle.style(plot);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
-    plot.addAnnotation(new XYDataImageAnnotation(image(positions, stops), 0, 0, nx, ny));
+    renderer.addAnnotation(new XYDataImageAnnotation(image(positions), 0, 0, nx, ny), org.jfree.chart.ui.Layer.BACKGROUND);
     String[][] texts = new String[nx][ny];
     int longest = 1;
     for (int i = 0; i < nx; i++) {
       for (int j = 0; j < ny; j++) {
-        texts[i][j] = cellText(grid.values()[i][j]);
+        texts[i][j] = grid.empty(i, j) ? "" : cellText(grid.values()[i][j]);
         longest = Math.max(longest, texts[i][j].length());
       }
     }
     int size = Math.max(8, Math.min(13, 15 - longest));
-    Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, size);
-    Font italic = new Font(Font.SANS_SERIF, Font.ITALIC, size);
+    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, size);
     for (int i = 0; i < nx; i++) {
       for (int j = 0; j < ny; j++) {
-        XYTextAnnotation a = new XYTextAnnotation(texts[i][j], i + 0.5, j + 0.5);
-        boolean filled = grid.filled()[i][j];
-        a.setFont(filled ? italic : plain);
-        a.setPaint(filled ? Color.DARK_GRAY : Color.BLACK);
+        if (texts[i][j].isEmpty()) {
+          continue;
+        }
+        // text in the upper part of the cell, so the dots (usually near the middle) do not cover it
+        XYTextAnnotation a = new XYTextAnnotation(texts[i][j], i + 0.5, j + 0.78);
+        a.setFont(font);
+        a.setPaint(Viridis.luminance(positions[i][j]) < 0.45 ? Color.WHITE : Color.BLACK);
         plot.addAnnotation(a);
       }
     }
     JFreeChart chart = ChartStyle.chart(title, subtitle, plot, false);
-    chart.addSubtitle(legend(legendLabel, legendLow, legendHigh, stops));
+    chart.addSubtitle(colourBar);
     return chart;
   }
 
@@ -93,16 +102,41 @@ public final class HeatMapChart {
     return s;
   }
 
-  private static NumberAxis indexAxis(String label, boolean log, double[] edges) {
-    NumberAxis axis = new NumberAxis(log && logSpaced(edges) ? label + " (log-spaced buckets)" : label);
+  /** Where value v sits on the index axis: bucket i spans [i, i+1], linearly (or in ln) within the bucket. */
+  static double indexPosition(Buckets b, NumericParameter p, double v) {
+    int i = b.indexOf(v);
+    if (i < 0) {
+      return Double.NaN;
+    }
+    double lo = b.low(i);
+    double hi = b.high(i);
+    boolean log = p.log() && lo > 0;
+    double f = hi > lo ? (log ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo)) : 0.5;
+    return i + Math.max(0, Math.min(1, f));
+  }
+
+  private static NumberAxis indexAxis(NumericParameter p, Buckets b) {
+    double[] edges = b.edges();
+    boolean perValue = b.perValue(p);
+    String label = p.log() && !perValue && logSpaced(edges) ? p.path() + " (log-spaced buckets)" : p.path();
+    NumberAxis axis;
+    if (perValue) {
+      String[] names = new String[b.count()];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = Numbers.format((b.low(i) + b.high(i)) / 2, 4);
+      }
+      axis = new CentredTickAxis(label, names);
+    } else {
+      axis = new NumberAxis(label);
+      axis.setTickUnit(new NumberTickUnit(1, Numbers.edgeFormat(edges)));
+    }
     axis.setRange(0, edges.length - 1);
     axis.setAutoRange(false);
-    axis.setTickUnit(new NumberTickUnit(1, Numbers.edgeFormat(edges)));
     ChartStyle.font(axis);
     return axis;
   }
 
-  /** Whether the edges grow by a constant factor (rounded parameters with few values get one bucket per value instead). */
+  /** Whether the edges grow by a constant factor. */
   private static boolean logSpaced(double[] edges) {
     if (edges.length < 3 || !(edges[0] > 0)) {
       return false;
@@ -112,73 +146,26 @@ public final class HeatMapChart {
     return Math.abs(first - last) < 1e-6 * first && first > 1;
   }
 
-  /** The colour field: bilinear interpolation of the cell positions between cell centres. */
-  private static BufferedImage image(double[][] positions, ColorStops stops) {
+  /** One flat colour per cell; the plot scales it up without smoothing (nearest neighbour keeps cells crisp). */
+  private static BufferedImage image(double[][] positions) {
     int nx = positions.length;
     int ny = positions[0].length;
-    int ppc = Math.max(4, FIELD_PIXELS / Math.max(nx, ny));
-    int w = nx * ppc;
-    int h = ny * ppc;
+    int w = nx * CELL_PIXELS;
+    int h = ny * CELL_PIXELS;
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     int[] pixels = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
-    int[] lut = ColorScale.lookup(stops, LUT_SIZE);
-    for (int py = 0; py < h; py++) {
-      // Image row 0 is the top: the largest y bucket.
-      double fy = clamp((h - py - 0.5) / ppc - 0.5, ny - 1);
-      int j0 = (int) Math.floor(fy);
-      int j1 = Math.min(j0 + 1, ny - 1);
-      double wy = fy - j0;
-      for (int px = 0; px < w; px++) {
-        double fx = clamp((px + 0.5) / ppc - 0.5, nx - 1);
-        int i0 = (int) Math.floor(fx);
-        int i1 = Math.min(i0 + 1, nx - 1);
-        double wx = fx - i0;
-        double t =
-            (1 - wx) * (1 - wy) * positions[i0][j0]
-                + wx * (1 - wy) * positions[i1][j0]
-                + (1 - wx) * wy * positions[i0][j1]
-                + wx * wy * positions[i1][j1];
-        pixels[py * w + px] = lut[(int) (clamp(t, 1) * (LUT_SIZE - 1) + 0.5)];
+    for (int i = 0; i < nx; i++) {
+      for (int j = 0; j < ny; j++) {
+        int rgb = Double.isNaN(positions[i][j]) ? EMPTY.getRGB() : Viridis.rgb(positions[i][j]);
+        for (int py = (ny - 1 - j) * CELL_PIXELS; py < (ny - j) * CELL_PIXELS; py++) {
+          for (int px = i * CELL_PIXELS; px < (i + 1) * CELL_PIXELS; px++) {
+            // a one-pixel light border keeps neighbouring cells apart
+            boolean border = px % CELL_PIXELS == 0 || py % CELL_PIXELS == 0;
+            pixels[py * w + px] = border ? 0xFFFFFFFF : rgb;
+          }
+        }
       }
     }
     return img;
-  }
-
-  private static double clamp(double v, double max) {
-    return Math.max(0, Math.min(max, v));
-  }
-
-  private static PaintScaleLegend legend(String label, double low, double high, ColorStops stops) {
-    boolean flat = !(high != low);
-    double lo = Math.min(low, high);
-    double hi = flat ? lo + 1 : Math.max(low, high);
-    PaintScale scale =
-        new PaintScale() {
-          @Override
-          public double getLowerBound() {
-            return lo;
-          }
-
-          @Override
-          public double getUpperBound() {
-            return hi;
-          }
-
-          @Override
-          public Paint getPaint(double value) {
-            double t = flat ? 0.5 : (value - low) / (high - low);
-            return ColorScale.color(t, stops);
-          }
-        };
-    NumberAxis axis = new NumberAxis(label);
-    axis.setRange(lo, hi);
-    axis.setNumberFormatOverride(Numbers.axisFormat());
-    ChartStyle.font(axis);
-    PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
-    legend.setPosition(RectangleEdge.RIGHT);
-    legend.setStripWidth(14);
-    legend.setSubdivisionCount(200);
-    legend.setMargin(10, 10, 30, 10);
-    return legend;
   }
 }

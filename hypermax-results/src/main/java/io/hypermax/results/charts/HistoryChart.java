@@ -33,10 +33,9 @@ public final class HistoryChart {
     trial.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     trial.setAutoRangeIncludesZero(false);
     ChartStyle.font(trial);
-    NumberAxis loss = new NumberAxis("loss");
-    loss.setAutoRangeIncludesZero(false);
-    loss.setNumberFormatOverride(Numbers.axisFormat());
-    ChartStyle.font(loss);
+    org.jfree.chart.axis.ValueAxis loss =
+        ChartStyle.lossAxis("loss", io.hypermax.results.analysis.LossScale.of(
+            h.entries().stream().mapToDouble(History.Entry::loss).toArray()));
     XYPlot plot = new XYPlot(new XYSeriesCollection(losses), trial, loss, dots);
     plot.setDataset(1, new XYSeriesCollection(best));
     plot.setRenderer(1, step);

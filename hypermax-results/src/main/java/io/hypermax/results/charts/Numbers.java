@@ -51,6 +51,11 @@ public final class Numbers {
         });
   }
 
+  /** A NumberFormat for an axis over log10 of a value: tick v is labelled with 10^v. */
+  public static NumberFormat powerOfTenFormat() {
+    return new Compact(v -> Math.pow(10, v));
+  }
+
   private static final class Compact extends NumberFormat {
     private final java.util.function.DoubleUnaryOperator map;
 

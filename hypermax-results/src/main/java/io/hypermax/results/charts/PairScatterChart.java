@@ -15,15 +15,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class PairScatterChart {
   private PairScatterChart() {}
 
-  private static double min(PairScatter s, boolean x) {
-    return s.points().stream().mapToDouble(p -> x ? p.x() : p.y()).min().orElse(1);
-  }
-
-  private static double max(PairScatter s, boolean x) {
-    return s.points().stream().mapToDouble(p -> x ? p.x() : p.y()).max().orElse(1);
-  }
-
   public static JFreeChart create(PairScatter s, String title, String subtitle) {
+    io.hypermax.results.analysis.LossScale scale =
+        io.hypermax.results.analysis.LossScale.of(s.points().stream().mapToDouble(PairScatter.Point::loss).toArray());
     XYSeries series = new XYSeries("results", false, true);
     for (PairScatter.Point p : s.points()) {
       series.add(p.x(), p.y());
@@ -32,8 +26,7 @@ public final class PairScatterChart {
         new XYLineAndShapeRenderer(false, true) {
           @Override
           public Paint getItemPaint(int row, int column) {
-            Color c = ColorScale.color(s.points().get(column).color(), s.stops());
-            return new Color(c.getRed(), c.getGreen(), c.getBlue(), 190);
+            return Viridis.color(scale.position(s.points().get(column).loss()), 200);
           }
 
           @Override
@@ -42,14 +35,16 @@ public final class PairScatterChart {
             return new Ellipse2D.Double(-d / 2, -d / 2, d, d);
           }
         };
-    renderer.setDrawOutlines(false); // same colour as the fill: drawing it only doubles the cost
-    boolean xLog = s.x().log() && s.points().stream().allMatch(p -> p.x() > 0);
-    boolean yLog = s.y().log() && s.points().stream().allMatch(p -> p.y() > 0);
+    renderer.setUseOutlinePaint(true);
+    renderer.setSeriesOutlinePaint(0, new Color(40, 40, 40, 150));
     XYPlot plot =
         new XYPlot(
-            new XYSeriesCollection(series), ChartStyle.axis(s.x().path(), xLog, min(s, true), max(s, true)),
-            ChartStyle.axis(s.y().path(), yLog, min(s, false), max(s, false)), renderer);
+            new XYSeriesCollection(series),
+            ChartStyle.parameterAxis(s.x(), s.points().stream().mapToDouble(PairScatter.Point::x).toArray()),
+            ChartStyle.parameterAxis(s.y(), s.points().stream().mapToDouble(PairScatter.Point::y).toArray()), renderer);
     ChartStyle.style(plot);
-    return ChartStyle.chart(title, subtitle, plot, false);
+    JFreeChart chart = ChartStyle.chart(title, subtitle, plot, false);
+    chart.addSubtitle(ChartStyle.colourBar("loss", scale));
+    return chart;
   }
 }

@@ -5,7 +5,8 @@ import io.hypermax.results.analysis.Stats;
 import java.awt.geom.Ellipse2D;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
+import io.hypermax.results.analysis.LossScale;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -25,7 +26,8 @@ public final class SeriesChart {
     XYSeriesCollection data = new XYSeriesCollection(points);
     if (s.trend().exists()) {
       // The trend at every point's x (the values in the CSV) plus an even grid on the axis's own
-      // scale, so the curve is smooth where points are sparse.
+      // scale, so the curve is smooth where points are sparse; only between the smallest and largest x
+      // of the data: a trend says nothing outside it.
       TreeMap<Double, Double> trend = new TreeMap<>();
       for (ParameterSeries.Point p : s.points()) {
         trend.put(p.x(), s.trend().at(p.x()));
@@ -50,12 +52,14 @@ public final class SeriesChart {
     renderer.setSeriesShapesVisible(1, false);
     renderer.setSeriesPaint(1, ChartStyle.TREND);
     renderer.setSeriesStroke(1, ChartStyle.DASHED);
-    boolean log = s.parameter().log() && s.points().stream().allMatch(p -> p.x() > 0);
-    NumberAxis range = new NumberAxis(s.key().label());
-    range.setAutoRangeIncludesZero(false);
-    range.setNumberFormatOverride(Numbers.axisFormat());
-    ChartStyle.font(range);
-    XYPlot plot = new XYPlot(data, ChartStyle.axis(s.parameter().path(), log, Stats.min(s.xs()), Stats.max(s.xs())), range, renderer);
+    double[] values = s.values();
+    LossScale scale = LossScale.of(values);
+    ValueAxis range = ChartStyle.lossAxis(s.key().label(), scale);
+    // The value axis spans the points, not the trend: a quadratic that bends away between sparse points must not
+    // squash the data into a corner (the trend is clipped at the plot's edge instead).
+    double pad = scale.log() ? 0 : 0.05 * Math.max(scale.max() - scale.min(), Math.abs(scale.max()) * 1e-6 + 1e-12);
+    range.setRange(scale.log() ? scale.min() / 1.15 : scale.min() - pad, scale.log() ? scale.max() * 1.15 : scale.max() + pad);
+    XYPlot plot = new XYPlot(data, ChartStyle.parameterAxis(s.parameter(), s.xs()), range, renderer);
     ChartStyle.style(plot);
     return ChartStyle.chart(title, subtitle, plot, s.trend().exists());
   }

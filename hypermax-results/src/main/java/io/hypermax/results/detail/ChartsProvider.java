@@ -3,13 +3,11 @@ package io.hypermax.results.detail;
 import com.google.auto.service.AutoService;
 import io.hypermax.core.spi.ResultGenerator;
 import io.hypermax.core.spi.ResultGeneratorProvider;
-import io.hypermax.results.analysis.Observations;
 import java.nio.file.Path;
 
 /**
- * The charts: per numeric parameter, per ordered pair of numeric parameters, per categorical
- * parameter, the optimization history and parameter importance, each PNG with a CSV of its data,
- * and {@code notes.txt}. Off when {@code results.graphs} is false.
+ * The charts ({@code results.charts: summary} or {@code all}, see {@link ChartSet}), each PNG with a CSV of its
+ * data, and {@code notes.txt}. Off when {@code results.graphs} is false.
  */
 @AutoService(ResultGeneratorProvider.class)
 public final class ChartsProvider implements ResultGeneratorProvider {
@@ -43,12 +41,13 @@ public final class ChartsProvider implements ResultGeneratorProvider {
   @Override
   public ResultGenerator create(Context context) {
     boolean graphs = context.results().bool("graphs", true);
+    ChartSet set = ChartSet.of(context.results());
     Path root = context.directory();
     int threads = threads();
     return ResultGenerator.expensive(
         snapshot -> {
           if (graphs) {
-            ChartPass.run(Observations.of(snapshot), root, threads);
+            ChartPass.run(snapshot, root, threads, set);
           }
         });
   }

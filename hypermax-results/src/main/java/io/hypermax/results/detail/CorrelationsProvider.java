@@ -11,13 +11,15 @@ import java.util.List;
 
 /**
  * {@code correlations.csv} (rescaled to about −10..+10, diagonal = parameter vs loss) and
- * {@code correlations_raw.csv} (the same before rescaling). Off when {@code results.graphs} is
+ * {@code correlations_raw.csv} (the same before rescaling) and {@code correlations_spearman.csv} (plain Spearman
+ * rank correlations, −1..+1; diagonal = parameter vs loss). Off when {@code results.graphs} is
  * false, like the original's detailed files; needs at least {@value #MIN_RESULTS} results.
  */
 @AutoService(ResultGeneratorProvider.class)
 public final class CorrelationsProvider implements ResultGeneratorProvider {
   public static final String FILE_NAME = "correlations.csv";
   public static final String RAW_FILE_NAME = "correlations_raw.csv";
+  public static final String SPEARMAN_FILE_NAME = "correlations_spearman.csv";
   public static final int MIN_RESULTS = 3;
 
   @Override
@@ -46,6 +48,7 @@ public final class CorrelationsProvider implements ResultGeneratorProvider {
           Correlations c = Correlations.compute(obs);
           table(c, c.scaled(), 4).write(dir.resolve(FILE_NAME));
           table(c, c.raw(), 6).write(dir.resolve(RAW_FILE_NAME));
+          table(c, c.spearman(), 4).write(dir.resolve(SPEARMAN_FILE_NAME));
         });
   }
 

@@ -27,8 +27,8 @@ public final class OverviewOutputs {
   public static void writeImportance(Observations obs, Path root, Notes notes) {
     Attempt.run(notes, IMPORTANCE + ".png", () -> {
       Importance imp = importance(obs);
-      CsvTable t = new CsvTable("parameter", "omega_squared", "share", "groups");
-      imp.entries().forEach(e -> t.row(e.parameter(), e.omegaSquared(), e.share(), e.groups()));
+      CsvTable t = new CsvTable("parameter", "omega_squared", "share", "groups", "share_low", "share_high");
+      imp.entries().forEach(e -> t.row(e.parameter(), e.omegaSquared(), e.share(), e.groups(), e.low(), e.high()));
       int height = Math.max(350, 120 + 45 * imp.entries().size());
       ChartFile.write(
           t, root.resolve(IMPORTANCE + ".csv"), root.resolve(IMPORTANCE + ".png"), 900, height, () -> ImportanceChart.create(imp));

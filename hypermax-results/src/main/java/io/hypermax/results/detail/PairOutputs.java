@@ -1,7 +1,9 @@
 package io.hypermax.results.detail;
 
 import io.hypermax.results.analysis.CellGrid;
-import io.hypermax.results.analysis.ColorStops;
+import io.hypermax.results.analysis.LossScale;
+import io.hypermax.results.charts.ChartStyle;
+import java.util.List;
 import io.hypermax.results.analysis.NumericParameter;
 import io.hypermax.results.analysis.Observations;
 import io.hypermax.results.analysis.PairScatter;
@@ -15,9 +17,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Everything in {@code <p1>/<p2>/} for one ordered pair of numeric parameters: loss matrices
- * (min, mean, median; all results and top 10%), the response matrices of the same data, the
- * two-parameter scatters and the time matrix, each PNG with its CSV.
+ * Everything in {@code <p1>/<p2>/} for one unordered pair of numeric parameters ({@code results.charts: all}; p1 is
+ * the one listed first in the space, so each pair is drawn once, not once per order): loss matrices (min, mean,
+ * median; all results and top 10%), the response matrices of the same data, the two-parameter scatters and the time
+ * matrix, each PNG with its CSV. Matrix cells without results are left empty, and the binned trials are drawn as
+ * dots over every matrix.
  */
 public final class PairOutputs {
   static final int MATRIX_WIDTH = 780;
@@ -48,8 +52,8 @@ public final class PairOutputs {
         // The response matrix is drawn from the same grid: a skipped grid skips both, and the note says so.
         Attempt.run(notes, where + loss + ".png and " + response + ".png", () -> {
           CellGrid grid = grid(obs, x, y, ValueKey.LOSS, fraction, r);
-          lossMatrix(grid, "Loss Matrix" + titleSuffix, subtitle(grid, fraction), dir, loss);
-          responseMatrix(grid, "Response Matrix" + titleSuffix, dir, response);
+          lossMatrix(obs, fraction, grid, "Loss Matrix" + titleSuffix, subtitle(grid, fraction), dir, loss);
+          responseMatrix(obs, fraction, grid, "Response Matrix" + titleSuffix, dir, response);
         });
       }
       String scatter = "scatter_" + top + pair;
@@ -58,7 +62,7 @@ public final class PairOutputs {
     String time = "time_matrix_" + pair;
     Attempt.run(notes, where + time + ".png", () -> {
       CellGrid grid = grid(obs, x, y, ValueKey.TIME, 1, Reduction.MIN);
-      lossMatrix(grid, "Time Matrix", subtitle(grid, 1), dir, time);
+      lossMatrix(obs, 1, grid, "Time Matrix", subtitle(grid, 1), dir, time);
     });
   }
 
@@ -88,74 +92,53 @@ public final class PairOutputs {
   private static String subtitle(CellGrid g, double fraction) {
     String what = g.key() == ValueKey.TIME ? "time" : "loss";
     return g.reduction().label() + " " + what + " of each cell; " + total(g) + (fraction < 1 ? " best" : "")
-        + " results; italic: empty cell, filled from its neighbours";
+        + " results (dots); grey: no result in the cell";
   }
 
-  /** Global colours: percentile stops over the cells, blue = best 5%, red = worst 10%. */
-  static double[][] globalPositions(CellGrid g) {
-    double[] all = g.allBadness();
-    double min = Stats.min(all);
-    double max = Stats.max(all);
+  /** Colour of each occupied cell: its value's position on the {@link LossScale} of the occupied cells; NaN if empty. */
+  static double[][] positions(CellGrid g, LossScale scale) {
     double[][] pos = new double[g.width()][g.height()];
     for (int i = 0; i < g.width(); i++) {
       for (int j = 0; j < g.height(); j++) {
-        pos[i][j] = ColorStops.position(g.badness()[i][j], min, max);
+        pos[i][j] = g.empty(i, j) ? Double.NaN : scale.position(g.values()[i][j]);
       }
     }
     return pos;
   }
 
-  private static void lossMatrix(CellGrid g, String title, String subtitle, Path dir, String name) throws IOException {
-    double[][] pos = globalPositions(g);
+  private static void lossMatrix(
+      Observations obs, double fraction, CellGrid g, String title, String subtitle, Path dir, String name) throws IOException {
+    LossScale scale = LossScale.of(g.occupiedValues());
+    double[][] pos = positions(g, scale);
     ChartFile.write(matrixCsv(g, pos), dir.resolve(name + ".csv"), dir.resolve(name + ".png"), MATRIX_WIDTH, MATRIX_HEIGHT,
-        () -> lossMatrixChart(g, pos, title, subtitle));
+        () -> HeatMapChart.create(g, pos, title + " of " + g.x().path() + " vs " + g.y().path(), subtitle,
+            ChartStyle.colourBar(g.key().label(), scale), points(obs, g, fraction)));
   }
 
-  /** A loss (or time) matrix chart with global percentile colours; the legend runs from the best to the worst cell. */
-  static org.jfree.chart.JFreeChart lossMatrixChart(CellGrid g, double[][] positions, String title, String subtitle) {
-    double[] ends = bestAndWorst(g);
-    return HeatMapChart.create(g, positions, ColorStops.percentiles(g.allBadness()),
-        title + " of " + g.x().path() + " vs " + g.y().path(), subtitle, g.key().label(), ends[0], ends[1]);
-  }
-
-  private static void responseMatrix(CellGrid g, String title, Path dir, String name) throws IOException {
+  private static void responseMatrix(Observations obs, double fraction, CellGrid g, String title, Path dir, String name)
+      throws IOException {
     double[][] ranks = g.rowRanks();
     ChartFile.write(matrixCsv(g, ranks), dir.resolve(name + ".csv"), dir.resolve(name + ".png"), MATRIX_WIDTH, MATRIX_HEIGHT,
-        () -> HeatMapChart.create(g, ranks, ColorStops.FIXED, title + " of " + g.x().path() + " vs " + g.y().path(),
-            "colour: rank within each row (" + g.y().path() + " bucket); blue = best of the row",
-            "rank within row", 0, 1));
+        () -> HeatMapChart.create(g, ranks, title + " of " + g.x().path() + " vs " + g.y().path(),
+            "colour: rank within each row (" + g.y().path() + " bucket), 0 = best of the row; grey: no result",
+            ChartStyle.colourBar("rank within row", new LossScale(false, 0, 1)), points(obs, g, fraction)));
   }
 
-  /** The value of the best cell and of the worst cell (what the blue and red ends of the legend mean). */
-  private static double[] bestAndWorst(CellGrid g) {
-    double bestB = Double.POSITIVE_INFINITY;
-    double worstB = Double.NEGATIVE_INFINITY;
-    double best = 0;
-    double worst = 0;
-    for (int i = 0; i < g.width(); i++) {
-      for (int j = 0; j < g.height(); j++) {
-        if (g.badness()[i][j] < bestB) {
-          bestB = g.badness()[i][j];
-          best = g.values()[i][j];
-        }
-        if (g.badness()[i][j] > worstB) {
-          worstB = g.badness()[i][j];
-          worst = g.values()[i][j];
-        }
-      }
-    }
-    return new double[] {best, worst};
+  private static List<double[]> points(Observations obs, CellGrid g, double fraction) {
+    return CellGrid.selected(obs, g.x(), g.y(), g.key(), fraction).stream()
+        .map(o -> new double[] {o.number(g.x().path()), o.number(g.y().path())})
+        .toList();
   }
 
-  /** One row per cell: its bucket ranges, the value drawn, how many results it held, and its colour position. */
+  /** One row per cell: its bucket ranges, the value drawn (empty when no result), how many results, its colour. */
   static CsvTable matrixCsv(CellGrid g, double[][] colour) {
     String x = g.x().path();
     String y = g.y().path();
-    CsvTable t = new CsvTable(x + "_low", x + "_high", y + "_low", y + "_high", g.key().label(), "count", "filled", "color");
+    CsvTable t = new CsvTable(x + "_low", x + "_high", y + "_low", y + "_high", g.key().label(), "count", "color");
     for (int j = g.height() - 1; j >= 0; j--) {
       for (int i = 0; i < g.width(); i++) {
         t.row(g.xBuckets().low(i), g.xBuckets().high(i), g.yBuckets().low(j), g.yBuckets().high(j),
-            Stats.round(g.values()[i][j], 4), g.counts()[i][j], g.filled()[i][j], Stats.round(colour[i][j], 4));
+            Stats.round(g.values()[i][j], 4), g.counts()[i][j], Stats.round(colour[i][j], 4));
       }
     }
     return t;
@@ -174,7 +157,7 @@ public final class PairOutputs {
       t.row(p.x(), p.y(), p.loss(), p.count(), Stats.round(p.color(), 4), Stats.round(p.size(), 4));
     }
     String title = (fraction < 1 ? "Scatter Chart (top 10 percent)" : "Scatter Chart") + " of " + x.path() + " vs " + y.path();
-    String sub = results + (fraction < 1 ? " best" : "") + " results; best loss of each point; large and blue = good";
+    String sub = results + (fraction < 1 ? " best" : "") + " results; best loss of each point; larger = better";
     ChartFile.write(t, dir.resolve(name + ".csv"), dir.resolve(name + ".png"), SCATTER_WIDTH, SCATTER_HEIGHT,
         () -> PairScatterChart.create(s, title, sub));
   }

@@ -33,15 +33,15 @@ public final class SingleParameterOutputs {
     for (Reduction r : Reduction.values()) {
       String red = r.label();
       bucketed(obs, p, ValueKey.LOSS, 1, r, dir, "loss_chart_" + red + "_bucketed_" + n,
-          "losses_" + red + "_bucketed_" + n, "Loss Chart (20 buckets, " + red + ")", notes);
+          "losses_" + red + "_bucketed_" + n, "Loss Chart (%s, " + red + ")", notes);
       bucketed(obs, p, ValueKey.LOSS, TOP, r, dir, "loss_chart_top_10_percent_" + red + "_bucketed_" + n,
-          "losses_top_10_percent_" + red + "_bucketed_" + n, "Loss Chart (20 buckets, " + red + ", top 10%)", notes);
+          "losses_top_10_percent_" + red + "_bucketed_" + n, "Loss Chart (%s, " + red + ", top 10%%)", notes);
     }
     raw(obs, p, ValueKey.TIME, 1, dir, "time_chart_" + n, "times_" + n, "Time Chart", notes);
     raw(obs, p, ValueKey.TIME, TOP, dir, "time_chart_top_10_percent_" + n, "times_top_10_percent_" + n,
         "Time Chart (fastest 10%)", notes);
     bucketed(obs, p, ValueKey.TIME, 1, Reduction.MEAN, dir, "time_chart_bucketed_" + n, "times_bucketed_" + n,
-        "Time Chart (20 buckets, mean)", notes);
+        "Time Chart (%s, mean)", notes);
   }
 
   private static void raw(
@@ -64,6 +64,7 @@ public final class SingleParameterOutputs {
     Attempt.run(notes, p.path() + "/" + png + ".png", () -> {
       ParameterSeries s = ParameterSeries.bucketed(obs, p, key, fraction, r, BUCKETS);
       requireDrawable(s);
+      String chartTitle = String.format(java.util.Locale.ROOT, title, bucketWords(obs, p, key, fraction));
       CsvTable t = new CsvTable("bucket_low", "bucket_high", p.path(), key.label(), "count", "trend");
       for (ParameterSeries.Point pt : s.points()) {
         t.row(pt.low(), pt.high(), pt.x(), pt.value(), pt.count(), s.trend().at(pt.x()));
@@ -72,8 +73,20 @@ public final class SingleParameterOutputs {
       String sub = r.label() + " of each bucket; " + results
           + (fraction < 1 ? (key == ValueKey.TIME ? " fastest results" : " best results") : " results")
           + (p.log() ? "; log-spaced buckets" : "");
-      emit(s, title, sub, dir, png, csv, t);
+      emit(s, chartTitle, sub, dir, png, csv, t);
     });
+  }
+
+  /**
+   * "20 buckets", or "one bucket per value" for a rounded parameter with few values: the original titled a chart of
+   * an integer with 4 values "20 buckets".
+   */
+  static String bucketWords(Observations obs, NumericParameter p, ValueKey key, double fraction) {
+    Buckets b = ParameterSeries.bucketsFor(obs, p, key, fraction, BUCKETS);
+    if (b == null) {
+      return BUCKETS + " buckets";
+    }
+    return b.perValue(p) ? "one bucket per value" : b.count() + " bucket" + (b.count() == 1 ? "" : "s");
   }
 
   private static void requireDrawable(ParameterSeries s) {

@@ -29,17 +29,20 @@ class CellGridTest {
     assertEquals(3, mean.values()[0][0]);
     assertEquals(2, min.counts()[0][0]);
     assertEquals(7, min.values()[9][9]);
-    assertFalse(min.filled()[0][0]);
-    assertTrue(min.filled()[5][5]);
+    assertFalse(min.empty(0, 0));
+    assertTrue(min.empty(5, 5));
   }
 
   @Test
-  void emptyCellsTakeTheMeanOfTheirNearestFilledCells() {
+  void emptyCellsAreNotImputed() {
+    // the original filled empty cells from their neighbours, so 40 trials drew a full 10x10 picture of invented losses
     Obs o = Obs.minimize().add(2, at(0, 0)).add(6, at(10, 10));
     CellGrid g = CellGrid.compute(o.build(A, B), A, B, ValueKey.LOSS, 1, Reduction.MIN);
-    assertEquals(2, g.values()[1][0]); // nearest is (0,0)
-    assertEquals(6, g.values()[9][8]); // nearest is (9,9)
-    assertEquals(4, g.values()[9][0]); // (0,0) and (9,9) are both 81 away: averaged
+    assertTrue(Double.isNaN(g.values()[1][0]));
+    assertTrue(Double.isNaN(g.values()[9][0]));
+    assertTrue(g.empty(9, 0));
+    assertArrayEquals(new double[] {2, 6}, g.occupiedValues());
+    assertTrue(Double.isNaN(g.rowRanks()[1][0]), "an empty cell has no rank either");
   }
 
   @Test
@@ -54,7 +57,7 @@ class CellGridTest {
     for (int i = 0; i < g.width(); i++) {
       for (int j = 0; j < g.height(); j++) {
         total += g.counts()[i][j];
-        if (!g.filled()[i][j]) {
+        if (!g.empty(i, j)) {
           worst = Math.max(worst, g.values()[i][j]);
         }
       }

@@ -1,0 +1,75 @@
+package io.hypermax.core.storage;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Group commit: writers mark the file dirty, and one background thread fsyncs it, at most every
+ * {@link #WINDOW_MILLIS} ms, so one fsync covers every trial finished in that window. {@link #close}
+ * fsyncs a last time. A writer never waits for the disk.
+ */
+public final class GroupCommit implements AutoCloseable {
+  public static final long WINDOW_MILLIS = 5;
+
+  private final Runnable sync;
+  private final Consumer<RuntimeException> failure;
+  private final Thread thread;
+  private boolean dirty;
+  private boolean closed;
+
+  public GroupCommit(String name, Runnable sync, Consumer<RuntimeException> failure) {
+    this.sync = sync;
+    this.failure = failure;
+    this.thread = new Thread(this::loop, "hypermax-fsync-" + name);
+    thread.setDaemon(true); // a SIGKILL or System.exit loses at most the window, as documented
+    thread.start();
+  }
+
+  /** Something was written that is not yet durable. */
+  public synchronized void dirty() {
+    if (!dirty) {
+      dirty = true;
+      notifyAll();
+    }
+  }
+
+  private void loop() {
+    while (true) {
+      synchronized (this) {
+        while (!dirty && !closed) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        if (!dirty) {
+          return; // closed with nothing pending
+        }
+        dirty = false;
+      }
+      try {
+        sync.run();
+      } catch (RuntimeException e) {
+        failure.accept(e);
+      }
+      LockSupport.parkNanos(WINDOW_MILLIS * 1_000_000L); // let the next window's trials gather
+    }
+  }
+
+  /** Stops the thread and fsyncs whatever is still pending, on the caller's thread. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      notifyAll();
+    }
+    LockSupport.unpark(thread);
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    sync.run();
+  }
+}

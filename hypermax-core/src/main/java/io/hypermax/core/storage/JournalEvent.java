@@ -1,0 +1,25 @@
+package io.hypermax.core.storage;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hypermax.core.trial.TrialResult;
+import java.time.Instant;
+import java.util.Map;
+
+/** One record of a journal, typed. {@link JournalCodec} turns them into lines and back. */
+public sealed interface JournalEvent {
+
+  /** The first record: the format version and the study's seed. */
+  record StudyStarted(int version, long seed, Instant created) implements JournalEvent {}
+
+  /** A trial began with these flat parameters. */
+  record TrialStarted(int trial, Map<String, Object> params, Instant start) implements JournalEvent {}
+
+  /** A trial finished. */
+  record TrialEnded(int trial, TrialResult result, Instant end) implements JournalEvent {}
+
+  /** A running trial reported a value at a step. */
+  record IntermediateValue(int trial, long step, double value) implements JournalEvent {}
+
+  /** An event the core does not interpret, kept as written (its {@code event} names its kind). */
+  record Custom(ObjectNode json) implements JournalEvent {}
+}

@@ -1,0 +1,58 @@
+package io.hypermax.core.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hypermax.core.trial.Trial;
+import java.util.List;
+
+/**
+ * What a storage holds about a study.
+ *
+ * @param seed the study seed, or null when no study record was written yet (a new study)
+ * @param finished finished trials in the order they finished
+ * @param abandoned trials that were started but never finished (the process died): they run again
+ * @param customEvents events the core does not interpret, in order
+ * @param intermediates intermediate values, in the order they were reported
+ * @param problems damaged records other than a torn last one, one readable line each
+ */
+public record StoredStudy(
+    Long seed,
+    List<Trial> finished,
+    List<Trial> abandoned,
+    List<JsonNode> customEvents,
+    List<Intermediate> intermediates,
+    List<String> problems) {
+
+  public StoredStudy {
+    finished = List.copyOf(finished);
+    abandoned = List.copyOf(abandoned);
+    customEvents = List.copyOf(customEvents);
+    intermediates = List.copyOf(intermediates);
+    problems = List.copyOf(problems);
+  }
+
+  public static final StoredStudy EMPTY = new StoredStudy(null, List.of(), List.of(), List.of(), List.of(), List.of());
+
+  /** One value a trial reported while running. */
+  public record Intermediate(int trial, long step, double value) {}
+
+  /** Nothing recorded yet: no study record and no trial. */
+  public boolean isEmpty() {
+    return seed == null && finished.isEmpty() && abandoned.isEmpty() && customEvents.isEmpty();
+  }
+
+  /** The name {@code extraEvents} had before the storage SPI; kept for callers of {@code Journal.read}. */
+  public List<JsonNode> extraEvents() {
+    return customEvents;
+  }
+
+  public int nextTrialNumber() {
+    int max = -1;
+    for (Trial t : finished) {
+      max = Math.max(max, t.number());
+    }
+    for (Trial t : abandoned) {
+      max = Math.max(max, t.number());
+    }
+    return max + 1;
+  }
+}

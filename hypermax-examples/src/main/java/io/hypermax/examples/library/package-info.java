@@ -1,0 +1,6 @@
+/**
+ * The README's library snippets as compiled, tested code: each class holds one snippet between
+ * {@code // snippet:NAME} and {@code // end:NAME} comments, and ReadmeSnippetsTest checks that the
+ * Java blocks of README.md's "As a library" section and docs/library.md are exactly these regions.
+ */
+package io.hypermax.examples.library;

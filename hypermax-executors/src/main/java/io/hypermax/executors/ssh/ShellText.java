@@ -1,0 +1,72 @@
+package io.hypermax.executors.ssh;
+
+import io.hypermax.executors.executable.Placeholders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Quoting for the remote POSIX shell, and the placeholder substitution that makes parameter values
+ * harmless there. A value is never pasted into shell code: {@code {name}} becomes a reference to an
+ * environment variable ({@code HYPERMAX_P_1}, …) whose value is set with single quotes, so whatever
+ * the value holds ({@code ;}, {@code $(…)}, quotes, newlines) it is data, never a command.
+ */
+final class ShellText {
+  static final String VALUE_PREFIX = "HYPERMAX_P_";
+
+  private ShellText() {}
+
+  /** {@code s} as one single-quoted shell word: nothing inside is special except ', written '\''. */
+  static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  /**
+   * The command with its placeholders replaced by variable references, and the values of those
+   * variables in order ({@code HYPERMAX_P_1} first).
+   */
+  record Substituted(String command, List<String> values) {}
+
+  static Substituted substitute(String command, Map<String, Object> nested, Map<String, Object> flat) {
+    Quoting[] context = contexts(command);
+    List<String> values = new ArrayList<>();
+    String out = Placeholders.substitute(command, nested, flat, (position, value) -> {
+      values.add(value);
+      String var = "${" + VALUE_PREFIX + values.size() + "}";
+      return switch (context[position]) {
+        case NONE -> "\"" + var + "\""; // quoted: no word splitting, no globbing
+        case DOUBLE -> var; // already inside double quotes
+        case SINGLE -> "'\"" + var + "\"'"; // close the single quotes, expand, reopen
+      };
+    });
+    return new Substituted(out, values);
+  }
+
+  enum Quoting { NONE, SINGLE, DOUBLE }
+
+  /**
+   * The quoting in force at each character of a shell command. Only decides how a variable
+   * reference is written: whatever it gets wrong, a reference is never code.
+   */
+  static Quoting[] contexts(String command) {
+    Quoting[] at = new Quoting[command.length() + 1];
+    Quoting q = Quoting.NONE;
+    for (int i = 0; i < command.length(); i++) {
+      at[i] = q;
+      char c = command.charAt(i);
+      if (q == Quoting.SINGLE) {
+        if (c == '\'') {
+          q = Quoting.NONE;
+        }
+      } else if (c == '\\' && i + 1 < command.length()) {
+        at[++i] = q; // the escaped character keeps the current quoting
+      } else if (q == Quoting.NONE && c == '\'') {
+        q = Quoting.SINGLE;
+      } else if (c == '"') {
+        q = q == Quoting.DOUBLE ? Quoting.NONE : Quoting.DOUBLE;
+      }
+    }
+    at[command.length()] = q;
+    return at;
+  }
+}
