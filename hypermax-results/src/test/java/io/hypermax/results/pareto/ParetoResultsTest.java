@@ -114,7 +114,9 @@ class ParetoResultsTest {
     assertTrue(best.at("/pareto_front/0/parameters/a").isNumber());
     new ReportProvider().create(context()).generate(snap);
     String html = Files.readString(dir.resolve("report.html"));
+    assertTrue(html.contains("<h2>Metrics and penalties</h2>"), "report has the metrics section");
     assertTrue(html.contains("<h2>Pareto front</h2>"), "report has the front section");
+    assertTrue(html.indexOf("<h2>Metrics and penalties</h2>") > html.indexOf("<h2>Best trial</h2>"), "after the best trial");
     assertTrue(html.contains(frontSize + " of 39 scored trials are on the front"), "counts");
   }
 
@@ -140,5 +142,37 @@ class ParetoResultsTest {
   void theProvidersAreRegisteredPlugins() {
     List<String> ids = ServiceLoader.load(ResultGeneratorProvider.class).stream().map(p -> p.get().id()).toList();
     assertTrue(ids.containsAll(List.of("pareto_csv", "pareto_chart")), ids.toString());
+  }
+
+  private static Trial scored(int number, double f1, double f2) {
+    Map<String, Double> vector = new LinkedHashMap<>();
+    vector.put("f1", f1);
+    vector.put("f2", f2);
+    Assignment a = new Assignment(Map.of("a", f1, "b", f2));
+    Instant t0 = Instant.ofEpochSecond(1_700_000_000L + number);
+    TrialResult r = new TrialResult(TrialStatus.COMPLETE, f1 + f2, 1, Map.of(), null, null, ResourceUsage.UNKNOWN, vector);
+    return Trial.running(number, a, SPACE.nest(a), t0).finish(r, t0.plusSeconds(1));
+  }
+
+  @Test
+  void bestJsonIsRewrittenWhenTheFrontChangesEvenIfTheBestWeightedSumDoesNot() throws Exception {
+    var generator = new BestJsonProvider().create(context());
+    Path file = dir.resolve("best.json");
+    List<Trial> trials = new ArrayList<>(List.of(scored(0, 0.2, 0.2), scored(1, 0.1, 0.9)));
+    generator.generate(new StudySnapshot(SPACE, trials, Direction.MINIMIZE, 10, 1));
+    assertEquals(2, JsonValues.MAPPER.readTree(file.toFile()).get("pareto_front").size());
+
+    trials.add(scored(2, 0.5, 0.5)); // dominated by trial 0: neither the best nor the front changes
+    Files.delete(file);
+    generator.generate(new StudySnapshot(SPACE, trials, Direction.MINIMIZE, 10, 1));
+    assertFalse(Files.exists(file), "nothing changed, nothing written");
+
+    trials.add(scored(3, 0.9, 0.05)); // on the front, but its weighted sum 0.95 does not beat trial 0's 0.4
+    generator.generate(new StudySnapshot(SPACE, trials, Direction.MINIMIZE, 10, 1));
+    JsonNode best = JsonValues.MAPPER.readTree(file.toFile());
+    assertEquals(0, best.get("trial").asInt());
+    List<Integer> front = new ArrayList<>();
+    best.get("pareto_front").forEach(t -> front.add(t.get("trial").asInt()));
+    assertEquals(List.of(1, 0, 3), front, "the front, by the first objective");
   }
 }
