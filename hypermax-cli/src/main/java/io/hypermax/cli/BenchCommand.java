@@ -49,6 +49,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--csv", paramLabel = "DIR", description = "Also write traces.csv (best-so-far per trial) and timing.csv into DIR.")
   Path csv;
 
+  @Option(names = "--pareto",
+      description = "Multi-objective mode: Pareto studies on ZDT1 and ZDT2 (30 variables), printing the median hypervolume "
+          + "and IQR per method (reference point (1.1, 11)); --problems and timing options are ignored.")
+  boolean pareto;
+
+  @Option(names = "--pareto-weighted", description = "With --pareto: also run each method on the weighted sum f1 + f2 (the ablation).")
+  boolean paretoWeighted;
+
   @Option(names = "--loop",
       description = "Measure the search loop instead: the whole CLI path on a trivial java_function, journal on, "
           + "printing trials per second at each --loop-trials count.")
@@ -101,6 +109,10 @@ final class BenchCommand implements Callable<Integer> {
       } catch (UnknownPluginException e) {
         throw new UserException("--methods: " + e.getMessage(), ErrorHandler.CONFIG_ERROR);
       }
+    }
+    if (pareto) {
+      new io.hypermax.examples.bench.ParetoBenchmark(registry).print(specs, budget, seeds, firstSeed, paretoWeighted, System.out);
+      return 0;
     }
     List<Integer> counts = timingTrials.stream().filter(t -> t > 0).toList();
     try {

@@ -89,7 +89,7 @@ final class ProgressListener implements StudyListener {
     } else {
       String outcome =
           trial.status() == TrialStatus.COMPLETE
-              ? "loss " + fmt(trial.loss())
+              ? "loss " + fmt(trial.loss()) + terms(trial)
               : trial.status() + (trial.result().error() == null ? "" : ": " + firstLine(trial.result().error()));
       out.printf(
           "trial %d (%d/%d) %s  time %.2fs  best %s  %s%n",
@@ -102,6 +102,17 @@ final class ProgressListener implements StudyListener {
       out.println();
       drawn = false;
     }
+  }
+
+  /** With a metrics section: the terms of the weighted sum, e.g. " (objective.accuracy -0.93, penalty.time 0.0058)". */
+  static String terms(Trial trial) {
+    StringBuilder sb = new StringBuilder();
+    for (var e : trial.result().metadata().entrySet()) {
+      if ((e.getKey().startsWith("objective.") || e.getKey().startsWith("penalty.")) && e.getValue() instanceof Number n) {
+        sb.append(sb.length() == 0 ? " (" : ", ").append(e.getKey()).append(' ').append(fmt(n.doubleValue()));
+      }
+    }
+    return sb.length() == 0 ? "" : sb.append(')').toString();
   }
 
   /** The search is being stopped by a signal: end the bar's line so the summary starts on a line of its own. */

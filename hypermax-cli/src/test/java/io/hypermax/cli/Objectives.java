@@ -23,6 +23,18 @@ public final class Objectives {
     throw new IllegalStateException("the model does not converge");
   }
 
+  /** ZDT1 over x1..x<n> (every parameter named x<i>), both objectives minimised: {"f1", "f2"}. */
+  public static Map<String, Object> zdt1(Map<String, Object> p) {
+    int n = p.size();
+    double f1 = ((Number) p.get("x1")).doubleValue();
+    double sum = 0;
+    for (int i = 2; i <= n; i++) {
+      sum += ((Number) p.get("x" + i)).doubleValue();
+    }
+    double g = 1 + 9 * sum / (n - 1);
+    return Map.of("f1", f1, "f2", g * (1 - Math.sqrt(f1 / g)));
+  }
+
   /** The bowl after a random pause of 0-20 ms: parallel trials finish in a different order every run. */
   public static double jitterBowl(Map<String, Object> p) throws InterruptedException {
     Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(21));

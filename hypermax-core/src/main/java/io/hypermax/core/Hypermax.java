@@ -40,6 +40,7 @@ public final class Hypermax {
     private Long seed;
     private int iterations = 100;
     private Direction direction = Direction.MINIMIZE;
+    private io.hypermax.core.objective.Objective objective = io.hypermax.core.objective.Objective.LOSS;
     private Plugins plugins;
     private StudyStorage storage;
     private boolean deterministic;
@@ -86,6 +87,12 @@ public final class Hypermax {
       return this;
     }
 
+    /** How results become losses (the {@code metrics} section), e.g. a Pareto objective over several fields. */
+    public StudyBuilder objective(io.hypermax.core.objective.Objective o) {
+      this.objective = java.util.Objects.requireNonNull(o);
+      return this;
+    }
+
     public StudyBuilder plugins(Plugins p) {
       this.plugins = p;
       return this;
@@ -113,6 +120,7 @@ public final class Hypermax {
           .iterations(iterations)
           .direction(direction)
           .deterministic(deterministic)
+          .objective(objective)
           .storage(storage)
           .build();
     }

@@ -2,6 +2,8 @@ package io.hypermax.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hypermax.core.objective.Objective;
+import io.hypermax.core.objective.ObjectiveParser;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.space.SpaceParser;
 import io.hypermax.core.study.Direction;
@@ -17,7 +19,7 @@ import java.util.Set;
  */
 public final class HypermaxConfig {
   public static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("hyperparameters", "function", "search", "results", "ui", "plugins", "storage");
+      Set.of("hyperparameters", "function", "search", "results", "ui", "plugins", "storage", "metrics");
   // TPE beats random search on every problem of the benchmark suite (docs/benchmarks.md).
   public static final String DEFAULT_METHOD = "tpe";
   /** Consecutive FAILED trials before a search stops, so a broken objective does not burn the budget. */
@@ -35,6 +37,7 @@ public final class HypermaxConfig {
   private final int iterations;
   private final Long seed;
   private final Direction direction;
+  private final Objective objective;
   private final int parallel;
   private final int maxFailures;
   private final String resultsDirectory;
@@ -76,6 +79,7 @@ public final class HypermaxConfig {
     } catch (IllegalArgumentException e) {
       throw search.get("direction").error(e.getMessage());
     }
+    this.objective = ObjectiveParser.parse(root.get("metrics"), search);
 
     this.deterministic = search.bool("deterministic", false);
 
@@ -187,6 +191,11 @@ public final class HypermaxConfig {
 
   public Direction direction() {
     return direction;
+  }
+
+  /** How results become losses: the {@code metrics} section and {@code search.objectives}; {@link Objective#LOSS} without one. */
+  public Objective objective() {
+    return objective;
   }
 
   public int parallel() {

@@ -101,6 +101,7 @@ public final class SearchRun implements AutoCloseable {
           StudyFactory.forSpace(config.space())
               .optimizer(seed -> createOptimizer(config, plugins, seed))
               .direction(config.direction())
+              .objective(config.objective())
               .iterations(config.iterations())
               .maxFailures(config.maxFailures())
               .deterministic(config.deterministic())

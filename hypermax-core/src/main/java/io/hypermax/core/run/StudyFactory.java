@@ -28,6 +28,7 @@ public final class StudyFactory {
   private int iterations = 100;
   private int maxFailures;
   private boolean deterministic;
+  private io.hypermax.core.objective.Objective objective = io.hypermax.core.objective.Objective.LOSS;
   private Long seed;
   private StudyDirectory directory;
   private StudyStorage storage;
@@ -67,6 +68,12 @@ public final class StudyFactory {
 
   public StudyFactory deterministic(boolean d) {
     this.deterministic = d;
+    return this;
+  }
+
+  /** How raw results become losses (the {@code metrics} section); the study applies it in one place, {@code tell}. */
+  public StudyFactory objective(io.hypermax.core.objective.Objective o) {
+    this.objective = Objects.requireNonNull(o);
     return this;
   }
 
@@ -121,6 +128,7 @@ public final class StudyFactory {
             .iterations(iterations)
             .maxFailures(maxFailures)
             .deterministic(deterministic)
+            .objective(objective)
             .storage(target);
     if (!stored.isEmpty()) {
       b.restore(stored);

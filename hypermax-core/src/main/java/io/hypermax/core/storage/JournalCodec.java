@@ -23,13 +23,15 @@ import java.util.Map;
  * {"event":"study","version":1,"seed":42,"created":"..."}
  * {"event":"start","trial":0,"params":{...flat...},"start":"..."}
  * {"event":"end","trial":0,"status":"COMPLETE","loss":0.12,"time":1.5,"metadata":{...},"error":"...",
- *  "log":"...","usage":{...},"end":"..."}
+ *  "log":"...","usage":{...},"objectives":{"f1":0.3,"f2":0.7},"end":"..."}
  * {"event":"intermediate","trial":0,"step":3,"value":0.5}
  * {"event":"&lt;anything else&gt;", ...}       (custom: kept as written)
  * </pre>
  *
  * Non-finite numbers are written as the strings "Infinity"/"-Infinity" and NaN is left out, so
- * every line is strict JSON.
+ * every line is strict JSON. {@code objectives} (a Pareto study's vector of values to minimise, one
+ * per metric) appears only when the result has one; a record without it decodes to an empty vector,
+ * so journals written before it existed replay unchanged.
  */
 public final class JournalCodec {
   /** The newest format this hypermax writes and reads. */
@@ -103,6 +105,13 @@ public final class JournalCodec {
     writeDouble(g, "wall_seconds", r.usage().wallSeconds());
     writeDouble(g, "allocated_mib", r.usage().allocatedMiB());
     g.writeEndObject();
+    if (r.hasObjectives()) {
+      g.writeObjectFieldStart("objectives");
+      for (Map.Entry<String, Double> o : r.objectives().entrySet()) {
+        writeDouble(g, o.getKey(), o.getValue());
+      }
+      g.writeEndObject();
+    }
     g.writeStringField("end", e.end().toString());
   }
 
@@ -192,6 +201,9 @@ public final class JournalCodec {
     ResourceUsage usage =
         new ResourceUsage(
             readDouble(u, "peak_rss_mib"), readDouble(u, "cpu_seconds"), readDouble(u, "wall_seconds"), readDouble(u, "allocated_mib"));
+    Map<String, Double> objectives = new LinkedHashMap<>();
+    JsonNode o = n.path("objectives");
+    o.fieldNames().forEachRemaining(k -> objectives.put(k, readDouble(o, k)));
     return new TrialResult(
         status,
         readDouble(n, "loss"),
@@ -199,6 +211,7 @@ public final class JournalCodec {
         metadata,
         n.has("error") ? n.get("error").asText() : null,
         n.has("log") ? n.get("log").asText() : null,
-        usage);
+        usage,
+        objectives);
   }
 }

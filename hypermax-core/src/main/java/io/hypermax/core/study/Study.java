@@ -1,5 +1,6 @@
 package io.hypermax.core.study;
 
+import io.hypermax.core.objective.Objective;
 import io.hypermax.core.space.Assignment;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.spi.Executor;
@@ -43,6 +44,7 @@ public final class Study implements AutoCloseable {
   private volatile SearchSpace space;
   private final Optimizer optimizer;
   private final Direction direction;
+  private final Objective objective;
   private final long seed;
   private final int iterations;
   private final int maxFailures;
@@ -71,6 +73,7 @@ public final class Study implements AutoCloseable {
     this.space = b.space;
     this.optimizer = b.optimizer;
     this.direction = b.direction;
+    this.objective = b.objective;
     this.seed = b.seed;
     this.iterations = b.iterations;
     this.maxFailures = b.maxFailures;
@@ -195,8 +198,12 @@ public final class Study implements AutoCloseable {
     return tell(trial, returned instanceof TrialResult r ? r : ResultParser.parse(returned, seconds));
   }
 
-  /** Records the result of a running trial: written to storage before listeners hear of it. */
-  public synchronized Trial tell(Trial trial, TrialResult result) {
+  /**
+   * Records the result of a running trial: written to storage before listeners hear of it. The
+   * study's {@link Objective} turns the raw result into the recorded one here, and only here.
+   */
+  public synchronized Trial tell(Trial trial, TrialResult raw) {
+    TrialResult result = objective.apply(raw);
     Trial current = running.remove(trial.number());
     if (current == null) {
       throw new IllegalStateException("trial " + trial.number() + " is not running");
@@ -493,6 +500,7 @@ public final class Study implements AutoCloseable {
     private final SearchSpace space;
     private final Optimizer optimizer;
     private Direction direction = Direction.MINIMIZE;
+    private Objective objective = Objective.LOSS;
     private long seed = System.nanoTime();
     private int iterations = 100;
     private int maxFailures = 0;
@@ -509,6 +517,12 @@ public final class Study implements AutoCloseable {
 
     public Builder direction(Direction d) {
       this.direction = Objects.requireNonNull(d);
+      return this;
+    }
+
+    /** How raw results become losses (the {@code metrics} section); {@link Objective#LOSS} by default. */
+    public Builder objective(Objective o) {
+      this.objective = Objects.requireNonNull(o);
       return this;
     }
 

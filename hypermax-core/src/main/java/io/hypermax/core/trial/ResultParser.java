@@ -10,7 +10,19 @@ import java.util.Map;
  * silently a loss of 0.
  */
 public final class ResultParser {
+  /**
+   * How the error of a result object without {@code loss} begins. Such a result keeps its fields as
+   * metadata, so a study whose {@code metrics} name other fields can still score it
+   * ({@code io.hypermax.core.objective.Objective}).
+   */
+  public static final String NO_LOSS_FIELD = "the result object has no 'loss' field";
+
   private ResultParser() {}
+
+  /** Whether {@code r} failed only because its result object had no {@code loss} (its fields are in the metadata). */
+  public static boolean lacksLossOnly(TrialResult r) {
+    return r.status() == TrialStatus.FAILED && r.error() != null && r.error().startsWith(NO_LOSS_FIELD);
+  }
 
   public static TrialResult parse(Object returned, double measuredSeconds) {
     if (returned instanceof Number n) {
@@ -23,11 +35,7 @@ public final class ResultParser {
             "the result's 'loss' is null (JSON null, Python None): give a number; a trial that cannot compute "
                 + "its loss should raise an error so that it is recorded as FAILED with the reason", measuredSeconds);
       }
-      if (loss == null) {
-        return TrialResult.failed(
-            "the result object has no 'loss' field (fields: " + map.keySet() + ")", measuredSeconds);
-      }
-      if (!(loss instanceof Number lossNumber)) {
+      if (loss != null && !(loss instanceof Number)) {
         return TrialResult.failed("the result's 'loss' is not a number: " + describe(loss), measuredSeconds);
       }
       double time = measuredSeconds;
@@ -48,7 +56,11 @@ public final class ResultParser {
           metadata.put(key, e.getValue());
         }
       }
-      return fromLoss(lossNumber.doubleValue(), time, metadata);
+      if (loss == null) {
+        return new TrialResult(
+            TrialStatus.FAILED, Double.NaN, time, metadata, NO_LOSS_FIELD + " (fields: " + map.keySet() + ")", null, null);
+      }
+      return fromLoss(((Number) loss).doubleValue(), time, metadata);
     }
     if (returned == null) {
       return TrialResult.failed("the function returned nothing (null); return a number or an object with 'loss'", measuredSeconds);

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param error why the trial failed or was killed; null when COMPLETE
  * @param log path of the trial's log file relative to the results directory, or null
  * @param usage measured resources
+ * @param objectives in a multi-objective study ({@code search.objectives: pareto}), each metric's
+ *     value to minimize (direction and transform already applied), in the order of the config's
+ *     {@code metrics}; empty otherwise
  */
 public record TrialResult(
     TrialStatus status,
@@ -24,7 +27,8 @@ public record TrialResult(
     Map<String, Object> metadata,
     String error,
     String log,
-    ResourceUsage usage) {
+    ResourceUsage usage,
+    Map<String, Double> objectives) {
 
   public TrialResult {
     if (status == TrialStatus.RUNNING) {
@@ -37,6 +41,16 @@ public record TrialResult(
     metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ResultLimits.metadata(metadata)));
     error = ResultLimits.error(error);
     usage = usage == null ? ResourceUsage.UNKNOWN : usage;
+    objectives = objectives == null || objectives.isEmpty()
+        ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(objectives));
+  }
+
+  /** A single-objective result (no objective vector). */
+  public TrialResult(
+      TrialStatus status, double loss, double time, Map<String, Object> metadata, String error, String log,
+      ResourceUsage usage) {
+    this(status, loss, time, metadata, error, log, usage, Map.of());
   }
 
   public static TrialResult complete(double loss, double time, Map<String, Object> metadata) {
@@ -52,14 +66,19 @@ public record TrialResult(
   }
 
   public TrialResult withLog(String logPath) {
-    return new TrialResult(status, loss, time, metadata, error, logPath, usage);
+    return new TrialResult(status, loss, time, metadata, error, logPath, usage, objectives);
   }
 
   public TrialResult withUsage(ResourceUsage newUsage) {
-    return new TrialResult(status, loss, time, metadata, error, log, newUsage);
+    return new TrialResult(status, loss, time, metadata, error, log, newUsage, objectives);
   }
 
   public TrialResult withTime(double newTime) {
-    return new TrialResult(status, loss, newTime, metadata, error, log, usage);
+    return new TrialResult(status, loss, newTime, metadata, error, log, usage, objectives);
+  }
+
+  /** True when this result carries a multi-objective vector. */
+  public boolean hasObjectives() {
+    return !objectives.isEmpty();
   }
 }

@@ -119,4 +119,33 @@ class JournalFormatTest {
     assertEquals("{\"event\":\"intermediate\",\"trial\":3,\"step\":7,\"value\":\"-Infinity\"}", line);
     assertEquals(event, JournalCodec.decode(line, "test"));
   }
+
+  @Test
+  void aParetoTrialsObjectiveVectorRoundTripsInOrder() {
+    Map<String, Double> objectives = new java.util.LinkedHashMap<>();
+    objectives.put("f2", 0.75);
+    objectives.put("f1", -0.25);
+    objectives.put("worst", Double.POSITIVE_INFINITY);
+    var result = new io.hypermax.core.trial.TrialResult(
+        TrialStatus.COMPLETE, 0.5, 1.25, Map.of("objective.f1", -0.25), null, null,
+        io.hypermax.core.trial.ResourceUsage.UNKNOWN, objectives);
+    var event = new JournalEvent.TrialEnded(4, result, java.time.Instant.parse("2026-12-02T10:00:00Z"));
+    String line = JournalCodec.encode(event);
+    assertTrue(line.contains("\"objectives\":{\"f2\":0.75,\"f1\":-0.25,\"worst\":\"Infinity\"}"), line);
+    var decoded = (JournalEvent.TrialEnded) JournalCodec.decode(line, "test");
+    assertEquals(List.copyOf(objectives.keySet()), List.copyOf(decoded.result().objectives().keySet()), "metric order kept");
+    assertEquals(objectives, decoded.result().objectives());
+    assertEquals(0.5, decoded.result().loss());
+    assertEquals(Map.of("objective.f1", -0.25), decoded.result().metadata());
+  }
+
+  @Test
+  void anEndRecordWithoutObjectivesDecodesToAnEmptyVectorAndWritesNone() {
+    String old = "{\"event\":\"end\",\"trial\":0,\"status\":\"COMPLETE\",\"loss\":0.5,\"time\":1.0,"
+        + "\"usage\":{},\"end\":\"2026-12-02T10:00:00Z\"}";
+    var decoded = (JournalEvent.TrialEnded) JournalCodec.decode(old, "test");
+    assertEquals(Map.of(), decoded.result().objectives());
+    assertTrue(!decoded.result().hasObjectives());
+    assertTrue(!JournalCodec.encode(decoded).contains("objectives"), "single-objective records are unchanged");
+  }
 }

@@ -1,5 +1,6 @@
 package io.hypermax.optimizers.tpe;
 
+import io.hypermax.core.objective.ParetoFront;
 import io.hypermax.core.spi.SuggestRequest;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialStatus;
@@ -22,6 +23,9 @@ final class ObservationTable {
   private int[] numbers = new int[64];
   /** Score to minimize; NaN for trials that only count as bad (failed, killed). */
   private double[] scores = new double[64];
+  /** Multi-objective studies: each COMPLETE row's vector to minimise (null otherwise). */
+  private double[][] vectors = new double[64][];
+  private boolean anyVector;
   private double[][] columns;
   /** Per dimension: the rows where it is active, ordered by value (ties by row). */
   private final int[][] sorted;
@@ -42,7 +46,7 @@ final class ObservationTable {
     }
     for (Trial t : finished) {
       if (known.add(t.number())) {
-        insert(t.number(), scoreOf(request, t), encode(t));
+        insert(t.number(), scoreOf(request, t), ParetoFront.vector(t), encode(t));
       }
     }
   }
@@ -60,11 +64,12 @@ final class ObservationTable {
     return row;
   }
 
-  private void insert(int number, double score, double[] row) {
+  private void insert(int number, double score, double[] vector, double[] row) {
     if (size == numbers.length) {
       int capacity = size * 2;
       numbers = Arrays.copyOf(numbers, capacity);
       scores = Arrays.copyOf(scores, capacity);
+      vectors = Arrays.copyOf(vectors, capacity);
       for (int d = 0; d < columns.length; d++) {
         columns[d] = Arrays.copyOf(columns[d], capacity);
         sorted[d] = Arrays.copyOf(sorted[d], capacity);
@@ -77,8 +82,11 @@ final class ObservationTable {
     int tail = size - at;
     System.arraycopy(numbers, at, numbers, at + 1, tail);
     System.arraycopy(scores, at, scores, at + 1, tail);
+    System.arraycopy(vectors, at, vectors, at + 1, tail);
     numbers[at] = number;
     scores[at] = score;
+    vectors[at] = vector;
+    anyVector |= vector != null;
     for (int d = 0; d < columns.length; d++) {
       System.arraycopy(columns[d], at, columns[d], at + 1, tail);
       columns[d][at] = row[d];
@@ -133,6 +141,16 @@ final class ObservationTable {
 
   double score(int row) {
     return scores[row];
+  }
+
+  /** The row's objective vector in a multi-objective study, else null. */
+  double[] vector(int row) {
+    return vectors[row];
+  }
+
+  /** Whether any row has an objective vector: the study is multi-objective. */
+  boolean multiObjective() {
+    return anyVector;
   }
 
   double value(int row, int dimension) {

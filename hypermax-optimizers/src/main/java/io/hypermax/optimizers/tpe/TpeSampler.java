@@ -102,6 +102,9 @@ public final class TpeSampler implements Optimizer {
   private Split split(SuggestRequest request, TpeSettings s, int scored) {
     int nGood = s.goodCount(scored);
     int size = table.size();
+    if (table.multiObjective()) {
+      return multiObjectiveSplit(request, s, nGood);
+    }
     // The nGood best scores, ties going to the older trial: an insertion-sorted list of at most nGood rows.
     int[] best = new int[nGood];
     int count = 0;
@@ -123,6 +126,27 @@ public final class TpeSampler implements Optimizer {
     boolean[] good = new boolean[size];
     for (int i = 0; i < count; i++) {
       good[best[i]] = true;
+    }
+    double[][] running = new double[0][];
+    if (s.constantLiar()) {
+      running = request.running().stream().map(table::encode).toArray(double[][]::new);
+    }
+    return new Split(good, running);
+  }
+
+  /** Several objectives: the good set is MOTPE's (fronts, then hypervolume contribution); see {@link MultiObjectiveSplit}. */
+  private Split multiObjectiveSplit(SuggestRequest request, TpeSettings s, int nGood) {
+    List<Integer> rows = new ArrayList<>();
+    List<double[]> vectors = new ArrayList<>();
+    for (int row = 0; row < table.size(); row++) {
+      if (table.vector(row) != null) {
+        rows.add(row);
+        vectors.add(table.vector(row));
+      }
+    }
+    boolean[] good = new boolean[table.size()];
+    for (int row : MultiObjectiveSplit.good(rows, vectors, nGood)) {
+      good[row] = true;
     }
     double[][] running = new double[0][];
     if (s.constantLiar()) {

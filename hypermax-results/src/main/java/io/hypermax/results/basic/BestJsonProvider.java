@@ -32,12 +32,20 @@ public final class BestJsonProvider implements ResultGeneratorProvider {
     Path file = context.directory().resolve(FILE_NAME);
     // Written only when the best trial changes: most trials do not beat the best, and cost nothing here.
     java.util.concurrent.atomic.AtomicReference<Trial> lastWritten = new java.util.concurrent.atomic.AtomicReference<>();
+    // In a Pareto study the front can change while the best weighted sum does not: it is compared too.
+    java.util.concurrent.atomic.AtomicReference<java.util.List<Integer>> lastFront =
+        new java.util.concurrent.atomic.AtomicReference<>();
     return snapshot -> {
       Optional<Trial> best = snapshot.best();
-      if (best.isEmpty() || best.get() == lastWritten.get()) {
+      if (best.isEmpty()) {
         return;
       }
       Trial t = best.get();
+      // Every COMPLETE trial of a Pareto study has an objective vector, so the best one tells which study this is.
+      java.util.List<Integer> front = t.result().hasObjectives() ? frontNumbers(snapshot) : null;
+      if (t == lastWritten.get() && java.util.Objects.equals(front, lastFront.get())) {
+        return;
+      }
       ObjectNode n = JsonValues.MAPPER.createObjectNode();
       n.put("trial", t.number());
       n.put("loss", t.loss());
@@ -46,8 +54,17 @@ public final class BestJsonProvider implements ResultGeneratorProvider {
       if (!t.result().metadata().isEmpty()) {
         n.set("metadata", JsonValues.MAPPER.valueToTree(t.result().metadata()));
       }
+      if (front != null) {
+        io.hypermax.results.pareto.ParetoFronts.addTo(n, snapshot); // multi-objective studies: the whole front
+      }
       AtomicFiles.write(file, PRETTY.writeValueAsString(n) + "\n");
       lastWritten.set(t);
+      lastFront.set(front);
     };
+  }
+
+  private static java.util.List<Integer> frontNumbers(io.hypermax.core.study.StudySnapshot snapshot) {
+    io.hypermax.results.pareto.ParetoData data = io.hypermax.results.pareto.ParetoData.of(snapshot);
+    return data == null ? null : data.front().stream().map(Trial::number).toList();
   }
 }

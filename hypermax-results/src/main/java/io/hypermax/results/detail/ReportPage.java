@@ -44,6 +44,7 @@ final class ReportPage {
     head();
     summary();
     best();
+    html.append(ObjectiveSections.render(snapshot, graphs)); // metrics, penalties and the Pareto front (issue 18)
     Optional<Importance> importance = importance();
     Optional<Correlations> correlations = correlations();
     charts(importance, correlations);
