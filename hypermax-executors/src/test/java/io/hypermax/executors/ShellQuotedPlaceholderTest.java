@@ -4,6 +4,16 @@ import static io.hypermax.executors.Executors.create;
 import static io.hypermax.executors.Executors.runOne;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hypermax.core.config.ConfigException;
+import io.hypermax.core.config.ConfigNode;
+import io.hypermax.core.space.SearchSpace;
+import io.hypermax.executors.executable.Placeholders;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.trial.TrialResult;
@@ -28,5 +38,23 @@ class ShellQuotedPlaceholderTest {
     assertEquals(TrialStatus.COMPLETE, r.status(), r.error());
     assertEquals(value, Files.readString(dir.resolve("out.txt")));
     assertFalse(Files.exists(dir.resolve("pwned")), "the value ran a command");
+  }
+
+  /** Inside quotes the single quotes of {v!q} would be literal and $(...) in the value would run: refused. */
+  @ParameterizedTest
+  @ValueSource(strings = {"echo \"tag={v!q}\"", "sh -c 'echo {v!q}'"})
+  void aQuotedPlaceholderInsideQuotesIsRefusedAtConfigTime(String shellText) throws Exception {
+    SearchSpace space = SearchSpace.builder().choice("v", "a", "b").build();
+    ConfigNode command = new ConfigNode("search.yaml", "function.command", new ObjectMapper().readTree("[]"));
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> Placeholders.checkNames(List.of("sh", "-c", shellText), space, command));
+    assertTrue(e.getMessage().contains("{v!q} stands inside quotes"), e.getMessage());
+  }
+
+  @Test
+  void aQuotedPlaceholderOutsideQuotesIsAccepted() throws Exception {
+    SearchSpace space = SearchSpace.builder().choice("v", "a", "b").build();
+    ConfigNode command = new ConfigNode("search.yaml", "function.command", new ObjectMapper().readTree("[]"));
+    Placeholders.checkNames(List.of("sh", "-c", "printf '%s' {v!q} \"$HOME\" --tag={v!q}"), space, command);
   }
 }

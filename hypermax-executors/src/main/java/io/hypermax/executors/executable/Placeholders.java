@@ -40,8 +40,17 @@ public final class Placeholders {
     }
     for (String argument : arguments) {
       Matcher m = PLACEHOLDER.matcher(argument);
+      Quoting[] quoting = null;
       while (m.find()) {
         String name = m.group(1);
+        if (m.group(2) != null) {
+          quoting = quoting == null ? quotingAt(argument) : quoting;
+          if (quoting[m.start()] != Quoting.NONE) {
+            // Inside quotes the single quotes of {name!q} are literal, and $(...) in the value would run.
+            throw commandNode.error("placeholder {" + name + "!q} stands inside quotes; it becomes one single-quoted"
+                + " shell word, so write it outside them (--tag={" + name + "!q}, not \"--tag={" + name + "!q}\")");
+          }
+        }
         if (!known.contains(name)) {
           ConfigNode.closest(name, known).ifPresent(
               near -> {
@@ -62,13 +71,14 @@ public final class Placeholders {
   }
 
   static String substitute(String argument, Map<String, Object> nested, Map<String, Object> flat) {
-    return substitute(argument, nested, flat, (position, value) -> value);
+    return substitute(argument, nested, flat, (position, value, shellQuoted) -> shellQuoted ? shellQuote(value) : value);
   }
 
   /** How a placeholder's formatted value is written into the text, given where the placeholder starts. */
   @FunctionalInterface
   public interface Renderer {
-    String render(int position, String value);
+    /** @param shellQuoted whether the placeholder was written {@code {name!q}} */
+    String render(int position, String value, boolean shellQuoted);
   }
 
   /**
@@ -82,9 +92,7 @@ public final class Placeholders {
     while (m.find()) {
       String path = m.group(1);
       Object value = flat.containsKey(path) ? flat.get(path) : lookup(nested, path);
-      // {name!q} is one single-quoted shell word, whatever the executor does with plain placeholders.
-      String text =
-          value == Missing.VALUE ? m.group() : m.group(2) != null ? shellQuote(format(value)) : renderer.render(m.start(), format(value));
+      String text = value == Missing.VALUE ? m.group() : renderer.render(m.start(), format(value), m.group(2) != null);
       m.appendReplacement(out, Matcher.quoteReplacement(text));
     }
     m.appendTail(out);
@@ -92,6 +100,32 @@ public final class Placeholders {
   }
 
   private enum Missing { VALUE }
+
+  /** The POSIX shell quoting in force at a character of shell text. */
+  public enum Quoting { NONE, SINGLE, DOUBLE }
+
+  /** The quoting in force at each character of {@code text} (and one past its end). */
+  public static Quoting[] quotingAt(String text) {
+    Quoting[] at = new Quoting[text.length() + 1];
+    Quoting q = Quoting.NONE;
+    for (int i = 0; i < text.length(); i++) {
+      at[i] = q;
+      char c = text.charAt(i);
+      if (q == Quoting.SINGLE) {
+        if (c == '\'') {
+          q = Quoting.NONE;
+        }
+      } else if (c == '\\' && i + 1 < text.length()) {
+        at[++i] = q; // the escaped character keeps the current quoting
+      } else if (q == Quoting.NONE && c == '\'') {
+        q = Quoting.SINGLE;
+      } else if (c == '"') {
+        q = q == Quoting.DOUBLE ? Quoting.NONE : Quoting.DOUBLE;
+      }
+    }
+    at[text.length()] = q;
+    return at;
+  }
 
   /** One POSIX shell word holding {@code text} literally: nothing inside single quotes is special. */
   static String shellQuote(String text) {

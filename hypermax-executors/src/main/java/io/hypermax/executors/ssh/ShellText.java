@@ -1,6 +1,7 @@
 package io.hypermax.executors.ssh;
 
 import io.hypermax.executors.executable.Placeholders;
+import io.hypermax.executors.executable.Placeholders.Quoting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,10 @@ final class ShellText {
   record Substituted(String command, List<String> values) {}
 
   static Substituted substitute(String command, Map<String, Object> nested, Map<String, Object> flat) {
-    Quoting[] context = contexts(command);
+    Quoting[] context = Placeholders.quotingAt(command);
     List<String> values = new ArrayList<>();
-    String out = Placeholders.substitute(command, nested, flat, (position, value) -> {
+    // {name!q} is rendered like {name}: a variable reference is safe in every quoting context, a pasted value is not.
+    String out = Placeholders.substitute(command, nested, flat, (position, value, shellQuoted) -> {
       values.add(value);
       String var = "${" + VALUE_PREFIX + values.size() + "}";
       return switch (context[position]) {
@@ -40,33 +42,5 @@ final class ShellText {
       };
     });
     return new Substituted(out, values);
-  }
-
-  enum Quoting { NONE, SINGLE, DOUBLE }
-
-  /**
-   * The quoting in force at each character of a shell command. Only decides how a variable
-   * reference is written: whatever it gets wrong, a reference is never code.
-   */
-  static Quoting[] contexts(String command) {
-    Quoting[] at = new Quoting[command.length() + 1];
-    Quoting q = Quoting.NONE;
-    for (int i = 0; i < command.length(); i++) {
-      at[i] = q;
-      char c = command.charAt(i);
-      if (q == Quoting.SINGLE) {
-        if (c == '\'') {
-          q = Quoting.NONE;
-        }
-      } else if (c == '\\' && i + 1 < command.length()) {
-        at[++i] = q; // the escaped character keeps the current quoting
-      } else if (q == Quoting.NONE && c == '\'') {
-        q = Quoting.SINGLE;
-      } else if (c == '"') {
-        q = q == Quoting.DOUBLE ? Quoting.NONE : Quoting.DOUBLE;
-      }
-    }
-    at[command.length()] = q;
-    return at;
   }
 }
