@@ -80,7 +80,8 @@ public final class Objective {
         value = m.type().measured(raw);
         if (Double.isNaN(value)) {
           return failed(raw, metadata, "metric '" + m.name() + "' (type " + m.type().key()
-              + ") needs a measurement this executor does not make; use an executor that runs the trial in its own process");
+              + ") needs a measurement (" + m.type().key() + ") that this trial did not get: java_function measures no RAM, ssh no CPU,"
+              + " and a process that ends before its first sample (a few ms) is not measured");
         }
       }
       double toMinimise;
