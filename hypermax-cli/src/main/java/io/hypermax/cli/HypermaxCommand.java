@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
       InitCommand.class,
       PluginsCommand.class,
       ResultsCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      WorkerCommand.class
     })
 final class HypermaxCommand implements Callable<Integer> {
 
@@ -52,6 +53,10 @@ final class HypermaxCommand implements Callable<Integer> {
   @Option(names = "--no-ui", description = "Plain log lines instead of the live progress display.")
   boolean noUi;
 
+  @Option(names = "--storage", paramLabel = "URL",
+      description = "Start (or join) a study shared by workers on many hosts, e.g. postgresql://user@host:5432/db?study=name (see hypermax worker).")
+  String storage;
+
   @Mixin PluginOptions plugins;
 
   @Override
@@ -73,6 +78,9 @@ final class HypermaxCommand implements Callable<Integer> {
     }
     Plugins registry = plugins.load(cfg.pluginPaths());
     registry.problems().forEach(p -> System.err.println("warning: " + p));
+    if (storage != null || cfg.storageUrl() != null) {
+      return WorkerCommand.work(cfg, registry, storage != null ? storage : cfg.storageUrl(), null, out); // docs/scale-out.md
+    }
 
     boolean live = !noUi && cfg.uiEnabled() && System.console() != null;
     ProgressListener progress = new ProgressListener(out, live);

@@ -1,0 +1,127 @@
+package io.hypermax.cli;
+
+import io.hypermax.core.config.ConfigLoader;
+import io.hypermax.core.config.HypermaxConfig;
+import io.hypermax.core.plugin.Plugins;
+import io.hypermax.core.plugin.UnknownPluginException;
+import io.hypermax.core.run.SeedPolicy;
+import io.hypermax.core.run.SharedStudyWorker;
+import io.hypermax.core.spi.Executor;
+import io.hypermax.core.spi.ExecutorProvider;
+import io.hypermax.core.spi.Optimizer;
+import io.hypermax.core.spi.OptimizerProvider;
+import io.hypermax.core.spi.StorageProvider;
+import io.hypermax.core.storage.SharedStudyStorage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hypermax worker CONFIG --storage URL}: one of many processes, on any hosts, working on one
+ * shared study (docs/scale-out.md). {@code hypermax CONFIG --storage URL} runs the same.
+ */
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    description = "Work on a study shared through --storage (e.g. PostgreSQL) with other workers on any hosts.")
+final class WorkerCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "CONFIG", description = "The search configuration (the same on every worker).")
+  Path config;
+
+  @Option(names = "--storage", paramLabel = "URL",
+      description = "The shared study, e.g. postgresql://user@host:5432/db?study=name (default: storage.url of the config).")
+  String storage;
+
+  @Option(names = "--work-dir", paramLabel = "DIR",
+      description = "Where this worker writes trial logs and temporary files (default: a new hypermax_worker_<pid> folder).")
+  Path workDir;
+
+  @Mixin PluginOptions plugins;
+
+  @Override
+  public Integer call() {
+    HypermaxConfig cfg = ConfigLoader.load(config);
+    Plugins registry = plugins.load(cfg.pluginPaths());
+    registry.problems().forEach(p -> System.err.println("warning: " + p));
+    return work(cfg, registry, storage != null ? storage : cfg.storageUrl(), workDir, System.out);
+  }
+
+  /** Runs this process as a worker of the shared study at {@code url} until every trial of it is finished. */
+  static int work(HypermaxConfig cfg, Plugins registry, String url, Path workDir, PrintStream out) {
+    if (url == null) {
+      throw new UserException("no shared study: pass --storage URL or set storage.url in " + cfg.file(), ErrorHandler.CONFIG_ERROR);
+    }
+    StorageProvider provider;
+    try {
+      provider = StorageProvider.forUrl(url, WorkerCommand.class.getClassLoader());
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
+    }
+    Path dir = workDir != null ? workDir : Path.of("hypermax_worker_" + ProcessHandle.current().pid());
+    try {
+      Files.createDirectories(dir.resolve("logs"));
+    } catch (IOException e) {
+      throw new UserException("cannot create the worker folder " + dir + ": " + e.getMessage(), 1);
+    }
+    SharedStudyStorage shared;
+    try {
+      shared = provider.open(url);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
+    } catch (IllegalStateException e) {
+      throw new UserException(e.getMessage(), 1);
+    }
+    try (shared;
+        Executor executor = executor(cfg, registry, dir.toAbsolutePath())) {
+      long proposed = SeedPolicy.choose(null, cfg.seed().orElse(null), url, m -> System.err.println("warning: " + m));
+      long seed = shared.begin(proposed, cfg.iterations());
+      if (cfg.seed().isPresent() && cfg.seed().get() != seed) {
+        System.err.println("warning: the shared study keeps its seed " + seed + ", not " + cfg.seed().get());
+      }
+      Optimizer optimizer = optimizer(cfg, registry, seed);
+      SharedStudyWorker worker = new SharedStudyWorker(shared, cfg.space(), optimizer, cfg.direction(), seed, executor,
+          dir.resolve("logs"),
+          t -> out.printf("trial %d: %s loss %s%n", t.number(), t.status(), ProgressListener.fmt(t.loss())));
+      Thread hook = new Thread(worker::stop, "hypermax-worker-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      int ran = worker.run(cfg.parallel());
+      out.printf("worker done: %d trials recorded by this worker; the study is %s (logs in %s)%n",
+          ran, shared.allFinished() ? "finished" : "not finished", dir.resolve("logs"));
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // exiting already
+      }
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 130;
+    }
+  }
+
+  private static Optimizer optimizer(HypermaxConfig cfg, Plugins plugins, long seed) {
+    OptimizerProvider p;
+    try {
+      p = plugins.optimizer(cfg.method());
+    } catch (UnknownPluginException | IllegalStateException e) {
+      throw cfg.search().get("method").error(e.getMessage());
+    }
+    return p.create(new OptimizerProvider.Context(cfg.space(), cfg.search(), seed));
+  }
+
+  private static Executor executor(HypermaxConfig cfg, Plugins plugins, Path dir) {
+    ExecutorProvider p;
+    try {
+      p = plugins.executor(cfg.functionType());
+    } catch (UnknownPluginException | IllegalStateException e) {
+      throw cfg.function().get("type").error(e.getMessage());
+    }
+    return p.create(new ExecutorProvider.Context(cfg.function(), cfg.directory(), dir, cfg.space()));
+  }
+}
