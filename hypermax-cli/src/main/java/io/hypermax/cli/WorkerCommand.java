@@ -63,12 +63,6 @@ final class WorkerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
     }
-    Path dir = workDir != null ? workDir : Path.of("hypermax_worker_" + ProcessHandle.current().pid());
-    try {
-      Files.createDirectories(dir.resolve("logs"));
-    } catch (IOException e) {
-      throw new UserException("cannot create the worker folder " + dir + ": " + e.getMessage(), 1);
-    }
     SharedStudyStorage shared;
     try {
       shared = provider.open(url);
@@ -76,6 +70,14 @@ final class WorkerCommand implements Callable<Integer> {
       throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
     } catch (IllegalStateException e) {
       throw new UserException(e.getMessage(), 1);
+    }
+    // Made only once the study is reachable: a mistyped URL leaves no folder behind.
+    Path dir = workDir != null ? workDir : Path.of("hypermax_worker_" + ProcessHandle.current().pid());
+    try {
+      Files.createDirectories(dir.resolve("logs"));
+    } catch (IOException e) {
+      shared.close();
+      throw new UserException("cannot create the worker folder " + dir + ": " + e.getMessage(), 1);
     }
     try (shared;
         Executor executor = executor(cfg, registry, dir.toAbsolutePath())) {
