@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
       PluginsCommand.class,
       ResultsCommand.class,
       BenchCommand.class,
-      WorkerCommand.class
+      WorkerCommand.class,
+      StudyCommand.class
     })
 final class HypermaxCommand implements Callable<Integer> {
 

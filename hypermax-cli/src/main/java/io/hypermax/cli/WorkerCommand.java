@@ -42,11 +42,20 @@ final class WorkerCommand implements Callable<Integer> {
       description = "Where this worker writes trial logs and temporary files (default: a new hypermax_worker_<pid> folder).")
   Path workDir;
 
+  @Option(names = "--iterations", description = "Total trials of the study (overrides search.iterations; adds slots, never removes).")
+  Integer iterations;
+
   @Mixin PluginOptions plugins;
 
   @Override
   public Integer call() {
     HypermaxConfig cfg = ConfigLoader.load(config);
+    if (iterations != null) {
+      if (iterations < 1) {
+        throw new UserException("--iterations must be at least 1", ErrorHandler.CONFIG_ERROR);
+      }
+      cfg = cfg.withSearchValue("iterations", iterations);
+    }
     Plugins registry = plugins.load(cfg.pluginPaths());
     registry.problems().forEach(p -> System.err.println("warning: " + p));
     return work(cfg, registry, storage != null ? storage : cfg.storageUrl(), workDir, System.out);
