@@ -99,9 +99,23 @@ final class WorkerCommand implements Callable<Integer> {
       SharedStudyWorker worker = new SharedStudyWorker(shared, cfg.space(), optimizer, cfg.direction(), seed, executor,
           dir.resolve("logs"),
           t -> out.printf("trial %d: %s loss %s%n", t.number(), t.status(), ProgressListener.fmt(t.loss())));
-      Thread hook = new Thread(worker::stop, "hypermax-worker-stop");
+      java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+      // Ctrl-C/SIGTERM: stop, and wait (up to 5 s) until the running trials are handed back to the study.
+      Thread hook = new Thread(() -> {
+        worker.stop();
+        try {
+          ended.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException ignored) {
+          Thread.currentThread().interrupt();
+        }
+      }, "hypermax-worker-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      int ran = worker.run(cfg.parallel());
+      int ran;
+      try {
+        ran = worker.run(cfg.parallel());
+      } finally {
+        ended.countDown();
+      }
       out.printf("worker done: %d trials recorded by this worker; the study is %s (logs in %s)%n",
           ran, shared.allFinished() ? "finished" : "not finished", dir.resolve("logs"));
       try {

@@ -51,9 +51,17 @@ public final class SharedStudyWorker {
     this.onFinished = onFinished;
   }
 
-  /** Asks the worker to stop claiming; running trials are abandoned and re-queued after the timeout. */
+  private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Asks the worker to stop: its running trials are interrupted (executors end them promptly) and
+   * handed back to the study at once with their parameters, so other workers run them again.
+   */
   public void stop() {
     stopping = true;
+    for (Thread t : threads) {
+      t.interrupt();
+    }
   }
 
   /** Runs until the study is finished (or {@link #stop}); returns how many trials this worker recorded. */
@@ -62,7 +70,6 @@ public final class SharedStudyWorker {
     ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hypermax-heartbeat"));
     long every = storage.heartbeatMillis();
     beat.scheduleWithFixedDelay(this::beatQuietly, every, every, TimeUnit.MILLISECONDS);
-    List<Thread> threads = new ArrayList<>();
     RuntimeException[] failure = new RuntimeException[1];
     try {
       for (int i = 0; i < parallel; i++) {
@@ -84,6 +91,9 @@ public final class SharedStudyWorker {
       }
     } finally {
       beat.shutdownNow();
+      if (stopping) {
+        storage.releaseRunning();
+      }
     }
     if (failure[0] != null) {
       throw failure[0];
@@ -105,7 +115,7 @@ public final class SharedStudyWorker {
       }
       TrialResult result = execute(trial);
       if (stopping && result.status() != io.hypermax.core.trial.TrialStatus.COMPLETE) {
-        return; // killed by the stop: leave it RUNNING, it is re-queued after the heartbeat timeout
+        return; // ended by the stop: run() hands it back to the study (releaseRunning) with its parameters
       }
       Trial done = trial.finish(result, Instant.now());
       if (storage.finish(done)) {

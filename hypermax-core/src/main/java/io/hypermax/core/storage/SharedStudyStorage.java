@@ -49,6 +49,9 @@ public interface SharedStudyStorage extends StudyStorage {
   /** Re-queues RUNNING trials whose worker sent no heartbeat within the timeout; returns how many. */
   int requeueStale();
 
+  /** Re-queues this worker's running trials now, keeping their parameters (a clean stop: others need not wait). */
+  void releaseRunning();
+
   /** Whether every slot is finished (nothing pending, queued or running anywhere). */
   boolean allFinished();
 

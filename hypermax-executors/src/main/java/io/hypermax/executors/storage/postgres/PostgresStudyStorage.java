@@ -325,6 +325,13 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
   }
 
   @Override
+  public void releaseRunning() {
+    update("hand back this worker's trials",
+        "UPDATE hypermax_trial SET state = 'QUEUED', worker = NULL WHERE study_id = ? AND worker = ? AND state = 'RUNNING'",
+        studyId, worker);
+  }
+
+  @Override
   public boolean allFinished() {
     try (Connection c = pool.getConnection();
         PreparedStatement q = c.prepareStatement("SELECT count(*) FROM hypermax_trial WHERE study_id = ? AND state <> 'FINISHED'")) {

@@ -173,6 +173,48 @@ class PostgresSharedStudyTest {
   }
 
   @Test
+  void aStoppedWorkerHandsItsTrialBackAtOnce() throws Exception {
+    String study = "stopped";
+    int iterations = 3;
+    try (SharedStudyStorage s = open(study, 600); Connection c = server.connect("shared"); Statement st = c.createStatement()) {
+      long seed = s.begin(5, iterations);
+      SharedStudyWorker worker = new SharedStudyWorker(s, SleepingWorkerMain.space(), SleepingWorkerMain.random(),
+          Direction.MINIMIZE, seed, SleepingWorkerMain.sleeping(60_000), null, null);
+      Thread t = new Thread(() -> {
+        try {
+          worker.run(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      t.start();
+      String running = "SELECT count(*) FROM hypermax_trial t JOIN hypermax_study s ON s.id = t.study_id WHERE s.name = '"
+          + study + "' AND t.state = ";
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (count(st, running + "'RUNNING'") == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      worker.stop();
+      t.join(10_000);
+      assertTrue(!t.isAlive(), "the stopped worker ended");
+      // Handed back now, not after the 600 s heartbeat timeout.
+      assertEquals(0, count(st, running + "'RUNNING'"));
+      assertEquals(1, count(st, running + "'QUEUED'"));
+      int ran = new SharedStudyWorker(s, SleepingWorkerMain.space(), SleepingWorkerMain.random(), Direction.MINIMIZE, seed,
+          SleepingWorkerMain.sleeping(10), null, null).run(1);
+      assertEquals(iterations, ran);
+      assertExactlyOnce(s.load(), iterations, 5);
+    }
+  }
+
+  private static int count(Statement st, String sql) throws Exception {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
   void twoStudiesInOneDatabaseStayApart() throws Exception {
     AtomicInteger seen = new AtomicInteger();
     runWorkers("apart_a", 2, 3, 10, seen);
