@@ -39,7 +39,7 @@ final class WorkerCommand implements Callable<Integer> {
   String storage;
 
   @Option(names = "--work-dir", paramLabel = "DIR",
-      description = "Where this worker writes trial logs and temporary files (default: a new hypermax_worker_<pid> folder).")
+      description = "Where this worker writes trial logs and temporary files (default: <results.directory>_worker_<pid>).")
   Path workDir;
 
   @Option(names = "--iterations", description = "Total trials of the study (overrides search.iterations; adds slots, never removes).")
@@ -81,7 +81,9 @@ final class WorkerCommand implements Callable<Integer> {
       throw new UserException(e.getMessage(), 1);
     }
     // Made only once the study is reachable: a mistyped URL leaves no folder behind.
-    Path dir = workDir != null ? workDir : Path.of("hypermax_worker_" + ProcessHandle.current().pid());
+    // Beside where a local run would put its results directory: <results.directory>_worker_<pid>.
+    Path dir = workDir != null ? workDir
+        : Path.of("").toAbsolutePath().resolve(cfg.resultsDirectory() + "_worker_" + ProcessHandle.current().pid());
     try {
       Files.createDirectories(dir.resolve("logs"));
     } catch (IOException e) {

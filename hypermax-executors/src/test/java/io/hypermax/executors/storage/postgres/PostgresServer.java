@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Assumptions;
  * (docs/scale-out.md; /work/shared/reference/infra-on-loopback.md). When it cannot start (not
  * installed, not root) the tests are SKIPPED with the reason, never passed silently.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
   static final Path BIN = Path.of(System.getenv().getOrDefault("HYPERMAX_PG_BIN", "/usr/lib/postgresql/15/bin"));
 
-  final int port;
+  public final int port;
   private final Path dir;
 
   private PostgresServer(int port, Path dir) {
@@ -31,7 +31,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** Starts one, or skips the calling test class with the reason. */
-  static PostgresServer startOrSkip() throws Exception {
+  public static PostgresServer startOrSkip() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(BIN.resolve("initdb")),
         "SKIPPED: PostgreSQL 15 is not installed (" + BIN + "/initdb missing; apt-get install postgresql)");
     Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
@@ -64,7 +64,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** Creates a database; returns its storage URL for {@code study}. */
-  String createDatabase(String db) throws Exception {
+  public String createDatabase(String db) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + db);
@@ -72,7 +72,7 @@ final class PostgresServer implements AutoCloseable {
     return db;
   }
 
-  String url(String db, String study, double heartbeatTimeout) {
+  public String url(String db, String study, double heartbeatTimeout) {
     return "postgresql://postgres@127.0.0.1:" + port + "/" + db + "?study=" + study + "&heartbeat_timeout=" + heartbeatTimeout;
   }
 
