@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
       InitCommand.class,
       PluginsCommand.class,
       ResultsCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      WorkerCommand.class,
+      StudyCommand.class
     })
 final class HypermaxCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(HypermaxCommand.class);
@@ -72,6 +74,10 @@ final class HypermaxCommand implements Callable<Integer> {
       description = "More log output: -v information, -vv debug.")
   boolean[] verbose = new boolean[0];
 
+  @Option(names = "--storage", paramLabel = "URL",
+      description = "Start (or join) a study shared by workers on many hosts, e.g. postgresql://user@host:5432/db?study=name (see hypermax worker).")
+  String storage;
+
   @Mixin PluginOptions plugins;
 
   @Override
@@ -98,6 +104,9 @@ final class HypermaxCommand implements Callable<Integer> {
     }
     Plugins registry = plugins.load(cfg.pluginPaths());
     registry.problems().forEach(LOG::warn);
+    if (storage != null || cfg.storageUrl() != null) {
+      return WorkerCommand.work(cfg, registry, storage != null ? storage : cfg.storageUrl(), null, out); // docs/scale-out.md
+    }
 
     boolean live = !noUi && !quiet && cfg.uiEnabled() && TerminalWidth.interactive();
     ProgressListener progress = new ProgressListener(out, live);

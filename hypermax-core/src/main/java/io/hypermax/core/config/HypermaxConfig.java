@@ -85,7 +85,7 @@ public final class HypermaxConfig {
 
     ConfigNode storage = root.get("storage");
     if (!storage.isMissing()) {
-      storage.requireObject().requireKnownKeys(Set.of("fsync"));
+      storage.requireObject().requireKnownKeys(Set.of("fsync", "url"));
     }
     try {
       this.fsync = io.hypermax.core.storage.FsyncPolicy.parse(storage.string("fsync", "group"));
@@ -222,6 +222,12 @@ public final class HypermaxConfig {
   /** {@code search.deterministic}: trial n is suggested from exactly the trials before it, also in parallel. */
   public boolean deterministic() {
     return deterministic;
+  }
+
+  /** {@code storage.url}: a shared study (e.g. {@code postgresql://user@host:5432/db?study=name}), or null (a local journal). */
+  public String storageUrl() {
+    String url = raw().path("storage").path("url").asText(null);
+    return url == null || url.isBlank() ? null : url;
   }
 
   /** {@code storage.fsync}: group commit (default) or one fsync per finished trial. */

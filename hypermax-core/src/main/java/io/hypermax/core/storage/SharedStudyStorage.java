@@ -1,0 +1,60 @@
+package io.hypermax.core.storage;
+
+import io.hypermax.core.space.Assignment;
+import io.hypermax.core.trial.Trial;
+import java.util.List;
+
+/**
+ * A {@link StudyStorage} that many worker processes, on any hosts, share at once (e.g. PostgreSQL).
+ * The trial numbers 0..iterations-1 are slots of a global budget; a worker claims one at a time, so
+ * no number runs twice at once, and a worker that stops sending heartbeats has its running trials
+ * re-queued with their parameters. {@code io.hypermax.core.run.SharedStudyWorker} drives it.
+ *
+ * @since 0.2
+ */
+public interface SharedStudyStorage extends StudyStorage {
+
+  /** Suggests the parameters of a new trial from what the whole study holds now. */
+  @FunctionalInterface
+  interface Suggester {
+    /**
+     * @param finished every finished trial of the study, from all workers
+     * @param running every running trial of the study, from all workers (for constant liar)
+     */
+    Assignment suggest(int number, List<Trial> finished, List<Trial> running);
+  }
+
+  /**
+   * Creates the study if it does not exist (with {@code proposedSeed}) and makes sure there are
+   * {@code iterations} trial slots; returns the study's seed (the first creator's).
+   */
+  long begin(long proposedSeed, int iterations);
+
+  /**
+   * Claims the next trial for this worker: a re-queued trial first (same number and parameters),
+   * otherwise a free slot whose parameters {@code suggester} chooses. Null when nothing is free now.
+   * The returned trial is recorded as RUNNING by this worker before this returns.
+   */
+  Trial claim(Suggester suggester);
+
+  /**
+   * Records a finished trial if this worker still owns it; false when it was re-queued meanwhile
+   * (the result is dropped, so a trial never completes twice).
+   */
+  boolean finish(Trial done);
+
+  /** Tells the others this worker is alive (refreshes its running trials). */
+  void heartbeat();
+
+  /** Re-queues RUNNING trials whose worker sent no heartbeat within the timeout; returns how many. */
+  int requeueStale();
+
+  /** Re-queues this worker's running trials now, keeping their parameters (a clean stop: others need not wait). */
+  void releaseRunning();
+
+  /** Whether every slot is finished (nothing pending, queued or running anywhere). */
+  boolean allFinished();
+
+  /** How often {@link #heartbeat()} should be called, in milliseconds. */
+  long heartbeatMillis();
+}
