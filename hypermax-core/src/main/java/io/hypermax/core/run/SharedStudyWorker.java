@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  * trials its own. The worker ends when every slot of the study is finished, by anyone.
  */
 public final class SharedStudyWorker {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SharedStudyWorker.class);
   private static final long IDLE_POLL_MILLIS = 200;
 
   private final SharedStudyStorage storage;
@@ -160,7 +161,7 @@ public final class SharedStudyWorker {
     try {
       storage.heartbeat();
     } catch (RuntimeException e) {
-      System.err.println("warning: heartbeat failed: " + e.getMessage());
+      LOG.warn("heartbeat failed: {}", e.getMessage());
     }
   }
 
