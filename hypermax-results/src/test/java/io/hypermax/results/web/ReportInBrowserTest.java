@@ -58,10 +58,16 @@ class ReportInBrowserTest {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
         "--window-size=1400,3000", "--dump-dom", report.toUri().toString()));
-    Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium finished");
-    String dom = new String(out, StandardCharsets.UTF_8);
+    // Output to a file, so that a hung browser ends in the timeout below instead of blocking a read forever.
+    Path domFile = dir.resolve("dom.html");
+    Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(domFile.toFile()).start();
+    boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+    if (!finished) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+    assertTrue(finished, "chromium finished within 120 s");
+    String dom = Files.readString(domFile, StandardCharsets.UTF_8);
     String log = Files.readString(err, StandardCharsets.UTF_8);
     assertFalse(log.contains("Uncaught"), "a script error on the console:\n" + log);
     // history, edf, importance, parallel, 4 slices (x, lr, layers, act), 3 contours, timeline
