@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class InterruptHandler {
   /** How long the final result pass may take after the resume hint, by default. */
-  static final long FINAL_PASS_SECONDS = 10;
+  static final long FINAL_PASS_SECONDS = 5;
 
   private final Study study;
   private final ProgressListener progress;
