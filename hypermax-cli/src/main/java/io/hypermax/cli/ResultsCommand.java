@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Regenerate every result file of RESULTS_DIR from its journal, without running trials.")
 final class ResultsCommand implements Callable<Integer> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultsCommand.class);
   @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "A results directory (holds journal.jsonl).")
   Path directory;
 
@@ -54,7 +55,7 @@ final class ResultsCommand implements Callable<Integer> {
     }
     HypermaxConfig cfg = ConfigLoader.load(configFile);
     Plugins registry = plugins.load(cfg.pluginPaths());
-    registry.problems().forEach(p -> System.err.println("warning: " + p));
+    registry.problems().forEach(LOG::warn);
 
     // An explicit regeneration redraws every chart (a newer hypermax may draw them differently).
     if (System.getProperty(ChartsProvider.REDRAW_PROPERTY) == null) {
@@ -68,7 +69,7 @@ final class ResultsCommand implements Callable<Integer> {
     ConfigNode results = forceGraphs ? withGraphs(cfg) : cfg.results();
     ResultsRegeneration.Summary summary;
     try {
-      summary = ResultsRegeneration.regenerate(dir, cfg, results, registry, p -> System.err.println("warning: " + p));
+      summary = ResultsRegeneration.regenerate(dir, cfg, results, registry, LOG::warn);
     } catch (JournalVersionException e) {
       throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
     }

@@ -47,7 +47,7 @@ public final class ParetoFront {
         points.add(v);
       }
     }
-    int[] rank = ranks(points);
+    int[] rank = ranks(points, 1); // only the first front is wanted: stop sorting after it
     List<Trial> out = new ArrayList<>();
     for (int i = 0; i < rank.length; i++) {
       if (rank[i] == 0) {
