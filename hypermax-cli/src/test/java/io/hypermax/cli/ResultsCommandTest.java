@@ -27,12 +27,12 @@ class ResultsCommandTest {
 
   private void journal(int trials) {
     try (Journal j = Journal.open(dir)) {
-      j.writeStudy(7);
+      j.recordStudy(7);
       for (int i = 0; i < trials; i++) {
         Instant t0 = Instant.ofEpochSecond(1_700_000_000L + i);
         Trial t = Trial.running(i, new Assignment(Map.of("x", i * 1.5, "act", i % 2 == 0 ? "relu" : "tanh")), Map.of(), t0);
-        j.writeStart(t);
-        j.writeEnd(t.finish(TrialResult.complete((i - 3) * (i - 3), 0.5, Map.of()), t0.plusSeconds(1)));
+        j.recordTrialStart(t);
+        j.recordTrialEnd(t.finish(TrialResult.complete((i - 3) * (i - 3), 0.5, Map.of()), t0.plusSeconds(1)));
       }
     }
   }

@@ -120,24 +120,6 @@ public final class Journal implements StudyStorage {
     return fsync;
   }
 
-  /** The name {@link #recordStudy} had before the storage SPI. */
-  public void writeStudy(long seed) {
-    recordStudy(seed);
-  }
-
-  /** The name {@link #recordCustom} had before the storage SPI. */
-  public void writeExtra(ObjectNode event) {
-    recordCustom(event);
-  }
-
-  public void writeStart(Trial trial) {
-    recordTrialStart(trial);
-  }
-
-  public void writeEnd(Trial trial) {
-    recordTrialEnd(trial);
-  }
-
   /** fsyncs whatever is pending (always, also on Ctrl-C: the study closes its storage) and closes the file. */
   @Override
   public synchronized void close() {

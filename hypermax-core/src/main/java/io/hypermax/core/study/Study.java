@@ -142,7 +142,10 @@ public final class Study implements AutoCloseable {
     return finished.size() + running.size();
   }
 
-  /** True while fewer than {@code iterations} trials are finished, running or awaiting a re-run. */
+  /**
+   * True while fewer than {@code iterations} trials are finished or running; abandoned trials waiting
+   * to re-run take a slot once {@link #ask} starts them.
+   */
   public synchronized boolean hasBudget() {
     return finished.size() + running.size() < iterations;
   }

@@ -22,7 +22,7 @@ class JournalTest {
   private Study journaled(io.hypermax.core.storage.StoredStudy state, int iterations) {
     Journal journal = Journal.open(dir);
     if (state == null) {
-      journal.writeStudy(11);
+      journal.recordStudy(11);
     }
     Study.Builder b = Study.builder(StudyTest.SPACE, new PriorSampler()).seed(11).iterations(iterations).journal(journal);
     if (state != null) {

@@ -235,7 +235,7 @@ class GpOptimizerTest {
     Path results = dir.resolve("results");
     try (Journal journal = Journal.open(results);
         Study first = Study.builder(space, gp()).seed(21).iterations(40).journal(journal).build()) {
-      journal.writeStudy(21);
+      journal.recordStudy(21);
       run(first, 23, GpOptimizerTest::bowl); // stops between two refit checkpoints (22 and 24)
     }
     StoredStudy state = Journal.read(results);

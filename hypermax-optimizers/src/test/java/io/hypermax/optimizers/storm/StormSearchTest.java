@@ -196,7 +196,7 @@ class StormSearchTest {
     Path results = dir.resolve("results");
     try (Journal journal = Journal.open(results);
         Study first = Study.builder(space, storm(space, Map.of())).seed(21).iterations(40).journal(journal).build()) {
-      journal.writeStudy(21);
+      journal.recordStudy(21);
       runAskTell(first, 13);
     }
     io.hypermax.core.storage.StoredStudy state = Journal.read(results);
