@@ -128,7 +128,7 @@ public final class Placeholders {
   }
 
   /** One POSIX shell word holding {@code text} literally: nothing inside single quotes is special. */
-  static String shellQuote(String text) {
+  public static String shellQuote(String text) {
     return "'" + text.replace("'", "'\\''") + "'";
   }
 

@@ -17,9 +17,9 @@ final class ShellText {
 
   private ShellText() {}
 
-  /** {@code s} as one single-quoted shell word: nothing inside is special except ', written '\''. */
+  /** {@code s} as one single-quoted shell word (the one quoting helper, {@link Placeholders#shellQuote}). */
   static String quote(String s) {
-    return "'" + s.replace("'", "'\\''") + "'";
+    return Placeholders.shellQuote(s);
   }
 
   /**
