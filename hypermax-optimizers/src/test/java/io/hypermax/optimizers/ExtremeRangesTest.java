@@ -32,7 +32,7 @@ class ExtremeRangesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"random", "tpe", "storm"})
+  @ValueSource(strings = {"random", "tpe", "storm", "gp"})
   void drawsSpreadOverRangesNearTheDoubleLimits(String method) {
     SearchSpace space = SpaceParser.parse(ConfigLoader.parseTree("space.yaml", SPACE));
     // A loss that rewards the middle of every range, so model-based methods leave their start.

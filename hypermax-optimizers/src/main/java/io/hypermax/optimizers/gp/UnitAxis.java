@@ -31,7 +31,8 @@ final class UnitAxis {
   final int categories;
   private final Distribution distribution;
   private final double low;
-  private final double width;
+  private final double high;
+  private final double width; // infinite for ranges near the limits of a double: encode/decode then work in halves
 
   private UnitAxis(Parameter p, Kind kind, int categories, double low, double high) {
     this.parameter = p;
@@ -39,6 +40,7 @@ final class UnitAxis {
     this.kind = kind;
     this.categories = categories;
     this.low = low;
+    this.high = high;
     this.width = high - low;
   }
 
@@ -102,7 +104,10 @@ final class UnitAxis {
       return isCategorical() ? INACTIVE_CATEGORY : INACTIVE_NUMBER;
     }
     double internal = distribution.toInternal(value);
-    return isCategorical() ? internal : (internal - low) / width;
+    if (isCategorical()) {
+      return internal;
+    }
+    return Double.isFinite(width) ? (internal - low) / width : (internal / 2 - low / 2) / (high / 2 - low / 2);
   }
 
   /** The legal value at a unit coordinate (categoricals: u in [0, 1) picks category floor(u * k)). */
@@ -110,7 +115,7 @@ final class UnitAxis {
     if (isCategorical()) {
       return distribution.fromInternal(u);
     }
-    return distribution.fromInternal(low + Math.max(0, Math.min(1, u)) * width);
+    return distribution.fromInternal(NumberDistribution.between(low, high, Math.max(0, Math.min(1, u))));
   }
 
   /** A category index for a uniform coordinate in [0, 1). */
