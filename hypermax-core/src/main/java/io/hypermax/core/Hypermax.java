@@ -114,7 +114,10 @@ public final class Hypermax {
       Plugins p = plugins != null ? plugins : Plugins.load();
       OptimizerProvider provider = p.optimizer(method);
       settings.put("method", method);
+      ConfigNode search = new ConfigNode(null, "search", settings);
+      io.hypermax.core.pruning.PrunerSettings pruning = io.hypermax.core.pruning.PrunerSettings.from(search);
       return StudyFactory.forSpace(space)
+          .pruner(s -> io.hypermax.core.pruning.Pruners.create(p, pruning, direction, s), pruning)
           .optimizer(s -> provider.create(new OptimizerProvider.Context(space, new ConfigNode(null, "search", settings), s)))
           .seed(seed)
           .iterations(iterations)

@@ -33,6 +33,7 @@ public final class HypermaxConfig {
   private final ConfigNode search;
   private final ConfigNode results;
   private final String method;
+  private final io.hypermax.core.pruning.PrunerSettings pruner;
   private final String functionType;
   private final int iterations;
   private final Long seed;
@@ -82,6 +83,7 @@ public final class HypermaxConfig {
     this.objective = ObjectiveParser.parse(root.get("metrics"), search);
 
     this.deterministic = search.bool("deterministic", false);
+    this.pruner = io.hypermax.core.pruning.PrunerSettings.from(search);
 
     ConfigNode storage = root.get("storage");
     if (!storage.isMissing()) {
@@ -171,6 +173,11 @@ public final class HypermaxConfig {
 
   public ConfigNode results() {
     return results;
+  }
+
+  /** {@code search.pruner}: which pruner stops bad trials early, and its common settings (see docs/pruning.md). */
+  public io.hypermax.core.pruning.PrunerSettings pruner() {
+    return pruner;
   }
 
   public String method() {

@@ -81,6 +81,9 @@ public final class Tuner<M> {
               .directory(dir)
               .warnings(settings.warn)
               .resultGenerators(settings.writeResults ? resultGenerators(dir.path()) : List.of());
+      io.hypermax.core.pruning.PrunerSettings pruning =
+          io.hypermax.core.pruning.PrunerSettings.from(new ConfigNode(null, "search", settings.optimizerSettings()));
+      factory.pruner(seed -> io.hypermax.core.pruning.Pruners.create(plugins(), pruning, settings.direction, seed), pruning);
       settings.listeners.forEach(factory::listener);
       try (Study study = factory.build()) {
         registry.onRegister((name, d) -> study.updateSpace(registry.space()));
@@ -202,6 +205,16 @@ public final class Tuner<M> {
         default -> methodSettings.set(key, JsonValues.toJson(value));
       }
       return this;
+    }
+
+    /** Stops bad trials early: a pruner id ({@code median}, {@code successive_halving}, …), as {@code search.pruner}. */
+    public Builder<M> pruner(String id) {
+      return setting("pruner", id);
+    }
+
+    /** A pruner with settings, as the object {@code search.pruner} ({@code type} and the pruner's own keys). */
+    public Builder<M> pruner(java.util.Map<String, Object> settings) {
+      return setting("pruner", settings);
     }
 
     /** StoRM: random trials (with a valid score) before mutating the best one. */

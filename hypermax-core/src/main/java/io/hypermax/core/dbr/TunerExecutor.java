@@ -30,7 +30,7 @@ final class TunerExecutor<M> implements Executor {
 
   private Map<String, Object> evaluate(TrialRequest request) throws Exception {
     HyperParameters hp = new HyperParameters(registry, request.flatParameters(), null);
-    TunerTrial trial = new TunerTrial(request.number(), hp);
+    TunerTrial trial = new TunerTrial(request.number(), hp, request.handle());
     Double score = runner.run(trial, build.build(hp));
     if (score == null) {
       throw new IllegalStateException("the trial runner returned no score (null)");

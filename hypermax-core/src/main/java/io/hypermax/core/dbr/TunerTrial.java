@@ -5,21 +5,46 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The trial a {@link TrialRunner} evaluates: its number, its parameters, and the metrics it records. */
-public final class TunerTrial {
+/**
+ * The trial a {@link TrialRunner} evaluates: its number, its parameters, and the metrics it records.
+ * It reports intermediate values to the tuner's pruner ({@link #report}; see docs/pruning.md).
+ */
+public final class TunerTrial implements io.hypermax.core.pruning.TrialHandle {
   private static final Set<String> RESERVED = Set.of("loss", "time");
 
   private final int number;
   private final HyperParameters hyperParameters;
   private final Map<String, Object> metrics = new LinkedHashMap<>();
+  private final io.hypermax.core.pruning.TrialHandle handle;
 
   TunerTrial(int number, HyperParameters hyperParameters) {
-    this.number = number;
-    this.hyperParameters = hyperParameters;
+    this(number, hyperParameters, io.hypermax.core.pruning.TrialHandle.NONE);
   }
 
+  TunerTrial(int number, HyperParameters hyperParameters, io.hypermax.core.pruning.TrialHandle handle) {
+    this.number = number;
+    this.hyperParameters = hyperParameters;
+    this.handle = handle;
+  }
+
+  @Override
   public int number() {
     return number;
+  }
+
+  /**
+   * Reports the score (in the tuner's direction) reached at {@code step}; true when the pruner says
+   * stop. Return (or throw {@link io.hypermax.core.pruning.TrialPrunedException}) then: the trial is
+   * recorded as PRUNED with this value.
+   */
+  @Override
+  public boolean report(long step, double value) {
+    return handle.report(step, value);
+  }
+
+  @Override
+  public boolean shouldPrune() {
+    return handle.shouldPrune();
   }
 
   /** The trial's parameters (the same object the build function got). */

@@ -19,9 +19,14 @@ import java.util.Map;
  * trial whose error is the exception's message and whose log holds the stack trace.
  */
 public final class FunctionExecutor implements Executor {
-  private final ObjectiveFunction function;
+  private final ReportingFunction function;
 
   public FunctionExecutor(ObjectiveFunction function) {
+    this.function = (parameters, trial) -> function.evaluate(parameters);
+  }
+
+  /** A function that reports intermediate values through the trial's handle (see docs/pruning.md). */
+  public FunctionExecutor(ReportingFunction function) {
     this.function = function;
   }
 
@@ -31,9 +36,13 @@ public final class FunctionExecutor implements Executor {
     ThreadUsage usage = ThreadUsage.start();
     Object returned;
     try {
-      returned = function.evaluate(request.parameters());
+      returned = function.evaluate(request.parameters(), request.handle());
     } catch (InterruptedException e) {
       throw e;
+    } catch (io.hypermax.core.pruning.TrialPrunedException e) {
+      // The function stopped because it was pruned: the study records PRUNED with its last reported value.
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return TrialResult.failed("pruned", seconds).withUsage(usage.stop(seconds));
     } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
       Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
       double seconds = (System.nanoTime() - start) / 1e9;

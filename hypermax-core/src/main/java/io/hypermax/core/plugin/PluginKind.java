@@ -3,13 +3,15 @@ package io.hypermax.core.plugin;
 import io.hypermax.core.spi.ExecutorProvider;
 import io.hypermax.core.spi.HypermaxPlugin;
 import io.hypermax.core.spi.OptimizerProvider;
+import io.hypermax.core.spi.PrunerProvider;
 import io.hypermax.core.spi.ResultGeneratorProvider;
 
-/** The three kinds of plugin, with the config key that names one. */
+/** The four kinds of plugin, with the config key that names one. */
 public enum PluginKind {
   OPTIMIZER(OptimizerProvider.class, "search.method", "search method"),
   EXECUTOR(ExecutorProvider.class, "function.type", "function type"),
-  RESULT_GENERATOR(ResultGeneratorProvider.class, "results", "result generator");
+  RESULT_GENERATOR(ResultGeneratorProvider.class, "results", "result generator"),
+  PRUNER(PrunerProvider.class, "search.pruner", "pruner");
 
   private final Class<? extends HypermaxPlugin> spi;
   private final String configKey;

@@ -3,6 +3,7 @@ package io.hypermax.core.plugin;
 import io.hypermax.core.spi.ExecutorProvider;
 import io.hypermax.core.spi.HypermaxPlugin;
 import io.hypermax.core.spi.OptimizerProvider;
+import io.hypermax.core.spi.PrunerProvider;
 import io.hypermax.core.spi.ResultGeneratorProvider;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * The registry of optimizers, executors and result generators found with {@link ServiceLoader}.
+ * The registry of optimizers, executors, result generators and pruners found with {@link ServiceLoader}.
  * A provider that fails to load is reported in {@link #problems()} instead of stopping the others;
  * two providers with the same id of the same kind make that id unusable (and are reported).
  */
@@ -136,6 +137,10 @@ public final class Plugins {
 
   public ExecutorProvider executor(String id) {
     return (ExecutorProvider) find(PluginKind.EXECUTOR, id).plugin();
+  }
+
+  public PrunerProvider pruner(String id) {
+    return (PrunerProvider) find(PluginKind.PRUNER, id).plugin();
   }
 
   public List<ResultGeneratorProvider> resultGenerators() {

@@ -63,6 +63,7 @@ public final class SearchRun implements AutoCloseable {
   public static void validate(HypermaxConfig config, Plugins plugins) {
     long seed = config.seed().orElse(0L);
     createOptimizer(config, plugins, seed);
+    io.hypermax.core.pruning.Pruners.create(plugins, config.pruner(), config.direction(), seed);
     try (Executor e = createExecutor(config, plugins, null)) {
       // created only to validate
     }
@@ -76,6 +77,7 @@ public final class SearchRun implements AutoCloseable {
     boolean resuming = options.resumeDirectory() != null;
     // A bad method or method setting fails before a results directory is made.
     createOptimizer(config, plugins, config.seed().orElse(0L));
+    io.hypermax.core.pruning.Pruners.create(plugins, config.pruner(), config.direction(), config.seed().orElse(0L));
     StudyDirectory dir =
         resuming
             ? StudyDirectory.resume(options.resumeDirectory(), config.fsync(), options.warn())
@@ -100,6 +102,7 @@ public final class SearchRun implements AutoCloseable {
       StudyFactory factory =
           StudyFactory.forSpace(config.space())
               .optimizer(seed -> createOptimizer(config, plugins, seed))
+              .pruner(seed -> io.hypermax.core.pruning.Pruners.create(plugins, config.pruner(), config.direction(), seed), config.pruner())
               .direction(config.direction())
               .objective(config.objective())
               .iterations(config.iterations())

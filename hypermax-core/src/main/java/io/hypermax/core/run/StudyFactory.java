@@ -30,6 +30,8 @@ public final class StudyFactory {
   private boolean deterministic;
   private io.hypermax.core.objective.Objective objective = io.hypermax.core.objective.Objective.LOSS;
   private Long seed;
+  private LongFunction<io.hypermax.core.spi.Pruner> pruner;
+  private io.hypermax.core.pruning.PrunerSettings prunerSettings = io.hypermax.core.pruning.PrunerSettings.NONE;
   private StudyDirectory directory;
   private StudyStorage storage;
   private String where = "the study";
@@ -48,6 +50,13 @@ public final class StudyFactory {
   /** Creates the optimizer once the seed is known (a resumed study keeps its own). */
   public StudyFactory optimizer(LongFunction<Optimizer> create) {
     this.optimizer = Objects.requireNonNull(create);
+    return this;
+  }
+
+  /** Creates the pruner once the seed is known ({@code search.pruner}); none by default. */
+  public StudyFactory pruner(LongFunction<io.hypermax.core.spi.Pruner> create, io.hypermax.core.pruning.PrunerSettings settings) {
+    this.pruner = create;
+    this.prunerSettings = Objects.requireNonNull(settings);
     return this;
   }
 
@@ -130,6 +139,9 @@ public final class StudyFactory {
             .deterministic(deterministic)
             .objective(objective)
             .storage(target);
+    if (pruner != null && prunerSettings.enabled()) {
+      b.pruner(pruner.apply(chosen), prunerSettings);
+    }
     if (!stored.isEmpty()) {
       b.restore(stored);
     }

@@ -22,7 +22,7 @@ public interface OptimizerProvider extends HypermaxPlugin {
   record Context(SearchSpace space, ConfigNode settings, long seed) {
     /** Keys of {@code search} that the core itself reads. */
     public static final java.util.Set<String> CORE_KEYS =
-        java.util.Set.of("method", "iterations", "seed", "direction", "deterministic", "objectives");
+        java.util.Set.of("method", "iterations", "seed", "direction", "deterministic", "objectives", "pruner");
 
     /** Fails on any key of {@code search} that is neither a core key nor one of {@code ownKeys}. */
     public void requireKnownKeys(java.util.Collection<String> ownKeys) {

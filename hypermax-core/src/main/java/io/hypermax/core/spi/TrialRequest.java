@@ -1,5 +1,6 @@
 package io.hypermax.core.spi;
 
+import io.hypermax.core.pruning.TrialHandle;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,9 +13,24 @@ import java.util.Map;
  * @param logFile where the executor writes the trial's output (stdout, stderr, stack traces); null
  *     when there is no results directory
  * @param logName the log's path as recorded in the results (relative to the results directory)
+ * @param handle where the trial reports intermediate values and hears whether to stop (see docs/pruning.md);
+ *     {@link TrialHandle#NONE} when nothing listens
+ * @param pruneGraceSeconds how long a process trial may run on after it was pruned before it gets SIGTERM
  */
 public record TrialRequest(
-    int number, Map<String, Object> parameters, Map<String, Object> flatParameters, Path logFile, String logName) {
+    int number, Map<String, Object> parameters, Map<String, Object> flatParameters, Path logFile, String logName,
+    TrialHandle handle, double pruneGraceSeconds) {
+
+  public TrialRequest {
+    handle = handle == null ? TrialHandle.NONE : handle;
+  }
+
+  /** A request whose reports go nowhere. */
+  public TrialRequest(
+      int number, Map<String, Object> parameters, Map<String, Object> flatParameters, Path logFile, String logName) {
+    this(number, parameters, flatParameters, logFile, logName, TrialHandle.NONE,
+        io.hypermax.core.pruning.PrunerSettings.DEFAULT_GRACE_SECONDS);
+  }
 
   /**
    * Where an executor creates the trial's temporary folder: {@code .trial-tmp} in the study's

@@ -17,14 +17,15 @@ import java.util.Map;
 
 /**
  * Encodes {@link JournalEvent}s as one JSON object per line and decodes them, checking the format
- * version. Format version 1:
+ * version. Format version 2 (version 1 is read as well: it is version 2 without PRUNED trials):
  *
  * <pre>
- * {"event":"study","version":1,"seed":42,"created":"..."}
+ * {"event":"study","version":2,"seed":42,"created":"..."}
  * {"event":"start","trial":0,"params":{...flat...},"start":"..."}
  * {"event":"end","trial":0,"status":"COMPLETE","loss":0.12,"time":1.5,"metadata":{...},"error":"...",
  *  "log":"...","usage":{...},"objectives":{"f1":0.3,"f2":0.7},"end":"..."}
  * {"event":"intermediate","trial":0,"step":3,"value":0.5}
+ * {"event":"prune","trial":0,"step":3}         (a pruner's decision; a custom event to the codec, read by the Study)
  * {"event":"&lt;anything else&gt;", ...}       (custom: kept as written)
  * </pre>
  *
@@ -32,10 +33,14 @@ import java.util.Map;
  * every line is strict JSON. {@code objectives} (a Pareto study's vector of values to minimise, one
  * per metric) appears only when the result has one; a record without it decodes to an empty vector,
  * so journals written before it existed replay unchanged.
+ *
+ * <p>Version 2 added the status PRUNED (a trial a pruner stopped: its loss is its last reported value,
+ * its metadata has {@code pruned_at_step}). A hypermax that knows only version 1 refuses such a journal
+ * with a clear message instead of failing on the unknown status.
  */
 public final class JournalCodec {
   /** The newest format this hypermax writes and reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private static final ObjectMapper MAPPER = JsonValues.MAPPER;
 

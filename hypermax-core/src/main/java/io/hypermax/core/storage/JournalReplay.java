@@ -53,6 +53,10 @@ public final class JournalReplay {
         seed = s.seed();
       }
     } else if (event instanceof JournalEvent.TrialStarted s) {
+      if (started.containsKey(s.trial())) {
+        // Started again after a crash: the curve the abandoned run reported is superseded by the new run's.
+        intermediates.removeIf(v -> v.trial() == s.trial());
+      }
       started.put(s.trial(), Trial.running(s.trial(), new Assignment(s.params()), Map.of(), s.start()));
       finished.remove(s.trial());
     } else if (event instanceof JournalEvent.TrialEnded e) {

@@ -1,10 +1,18 @@
 package io.hypermax.core.study;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hypermax.core.config.JsonValues;
 import io.hypermax.core.objective.Objective;
+import io.hypermax.core.pruning.LearningCurve;
+import io.hypermax.core.pruning.LearningCurves;
+import io.hypermax.core.pruning.PrunerSettings;
+import io.hypermax.core.pruning.TrialHandle;
 import io.hypermax.core.space.Assignment;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.Optimizer;
+import io.hypermax.core.spi.PruneRequest;
+import io.hypermax.core.spi.Pruner;
 import io.hypermax.core.spi.SearchExhaustedException;
 import io.hypermax.core.spi.SuggestRequest;
 import io.hypermax.core.spi.TrialRequest;
@@ -22,6 +30,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +62,12 @@ public final class Study implements AutoCloseable {
   private final List<AutoCloseable> closeables;
   private final List<StudyListener> listeners;
   private final boolean deterministic;
+  private final Pruner pruner;
+  private final PrunerSettings prunerSettings;
+  // Every trial's reported values (shared with snapshots), and the step at which the pruner stopped a trial.
+  private final LearningCurves curves = new LearningCurves();
+  private final Map<Integer, Long> pruneDecisions = new HashMap<>();
+  private int prunedCount;
 
   // Finished trials in finish order, shared with snapshots and suggestion requests as immutable
   // views: a trial costs the same at 100,000 trials as at the first.
@@ -81,17 +97,41 @@ public final class Study implements AutoCloseable {
     this.closeables = List.copyOf(b.closeables);
     this.listeners = List.copyOf(b.listeners);
     this.deterministic = b.deterministic;
+    this.pruner = b.pruner;
+    this.prunerSettings = b.prunerSettings;
     if (b.restored != null) {
+      for (io.hypermax.core.storage.StoredStudy.Intermediate v : b.restored.intermediates()) {
+        curves.report(v.trial(), v.step(), v.value());
+      }
+      for (com.fasterxml.jackson.databind.JsonNode e : b.restored.customEvents()) {
+        if (PRUNE_EVENT.equals(e.path("event").asText()) && e.path("trial").canConvertToInt()) {
+          pruneDecisions.put(e.get("trial").asInt(), e.path("step").asLong());
+        }
+      }
       for (Trial t : b.restored.finished()) {
         addFinished(withNested(t));
+        curves.finished(t.number(), t.status());
       }
-      // Trials that were running when the previous process died run again, with the same number and parameters.
       for (Trial t : b.restored.abandoned()) {
-        reruns.add(t);
+        if (pruneDecisions.containsKey(t.number())) {
+          // Pruned before the process died, but not yet ended: the decision stands, the trial does not run again.
+          Trial done = withNested(t).finish(prunedResult(t.number(), Double.NaN, null), Instant.now());
+          if (storage != null) {
+            storage.recordTrialEnd(done);
+          }
+          addFinished(done);
+          curves.finished(t.number(), TrialStatus.PRUNED);
+        } else {
+          // Trials that were running when the previous process died run again, with the same number and parameters.
+          reruns.add(t);
+        }
       }
       nextNumber = b.restored.nextTrialNumber();
     }
   }
+
+  /** The journal's custom event of a pruning decision: {"event":"prune","trial":N,"step":S}. */
+  public static final String PRUNE_EVENT = "prune";
 
   private Trial withNested(Trial t) {
     return new Trial(t.number(), t.assignment(), space.nest(t.assignment()), t.status(), t.start(), t.end(), t.result());
@@ -134,7 +174,8 @@ public final class Study implements AutoCloseable {
 
   /** The study now: O(running trials), sharing the finished trials with the study (see {@link StudySnapshot}). */
   public synchronized StudySnapshot snapshot() {
-    return StudySnapshot.of(space, finished.view(), List.copyOf(running.values()), direction, iterations, seed, best);
+    return StudySnapshot.of(space, finished.view(), List.copyOf(running.values()), direction, iterations, seed, best)
+        .withCurves(curves, prunedCount);
   }
 
   /** Number of trials finished or running (what counts towards {@code iterations}). */
@@ -183,6 +224,8 @@ public final class Study implements AutoCloseable {
       trial = Trial.running(number, assignment, space.nest(assignment), Instant.now());
     }
     running.put(trial.number(), trial);
+    curves.started(trial.number()); // a re-run reports its curve anew
+    pruneDecisions.remove(trial.number());
     if (storage != null) {
       storage.recordTrialStart(trial);
     }
@@ -206,11 +249,15 @@ public final class Study implements AutoCloseable {
    * study's {@link Objective} turns the raw result into the recorded one here, and only here.
    */
   public synchronized Trial tell(Trial trial, TrialResult raw) {
-    TrialResult result = objective.apply(raw);
     Trial current = running.remove(trial.number());
     if (current == null) {
       throw new IllegalStateException("trial " + trial.number() + " is not running");
     }
+    // A pruned trial is PRUNED however its function ended (returned, threw, or died of the SIGTERM).
+    TrialResult result = pruneDecisions.containsKey(trial.number())
+        ? prunedResult(trial.number(), raw.time(), raw)
+        : objective.apply(raw);
+    curves.finished(trial.number(), result.status());
     Trial done = current.finish(result, Instant.now());
     // Written (not only buffered) before the next suggestion: a SIGKILL from here on loses nothing.
     if (storage != null) {
@@ -234,6 +281,9 @@ public final class Study implements AutoCloseable {
 
   private void addFinished(Trial t) {
     finished.append(t);
+    if (t.status() == TrialStatus.PRUNED) {
+      prunedCount++;
+    }
     if (StudySnapshot.better(t, best, direction)) {
       best = t;
     }
@@ -268,11 +318,84 @@ public final class Study implements AutoCloseable {
     return !deterministic || !reruns.isEmpty() || ordered.size() >= nextNumber - lag + 1;
   }
 
-  /** Records a value a running trial reported (e.g. a validation loss per epoch), for pruners and charts. */
-  public void report(Trial trial, long step, double value) {
-    if (storage != null) {
-      storage.recordIntermediate(trial.number(), step, value);
+  /**
+   * Records a value a running trial reported (e.g. a validation loss per epoch) and asks the pruner.
+   *
+   * @return true when the trial should stop (it will be recorded as PRUNED however it ends); once true, stays true
+   */
+  public synchronized boolean report(Trial trial, long step, double value) {
+    int n = trial.number();
+    if (!running.containsKey(n)) {
+      return pruneDecisions.containsKey(n); // a report after the trial ended (a late line of output) changes nothing
     }
+    if (pruneDecisions.containsKey(n)) {
+      return true; // a pruned trial's curve ends at the step it was pruned at (what the pruners compare)
+    }
+    if (storage != null) {
+      storage.recordIntermediate(n, step, value);
+    }
+    curves.report(n, step, value);
+    if (pruner == null) {
+      return false;
+    }
+    boolean prune;
+    try {
+      prune = pruner.shouldPrune(new PruneRequest(n, step, value, curves, direction));
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Study.class).warn("the pruner failed on trial {} step {}: {}", n, step, e.toString());
+      return false;
+    }
+    if (prune) {
+      pruneDecisions.put(n, step);
+      if (storage != null) {
+        ObjectNode event = JsonValues.MAPPER.createObjectNode();
+        event.put("event", PRUNE_EVENT).put("trial", n).put("step", step);
+        storage.recordCustom(event); // durable like a trial's end: the decision survives a crash
+      }
+    }
+    return prune;
+  }
+
+  /** Whether the pruner stopped trial {@code number}. */
+  public synchronized boolean isPruned(int number) {
+    return pruneDecisions.containsKey(number);
+  }
+
+  /** The handle trial {@code trial} reports through; it reports to this study. */
+  public TrialHandle handle(Trial trial) {
+    return new TrialHandle() {
+      @Override
+      public int number() {
+        return trial.number();
+      }
+
+      @Override
+      public boolean report(long step, double value) {
+        return Study.this.report(trial, step, value);
+      }
+
+      @Override
+      public boolean shouldPrune() {
+        return isPruned(trial.number());
+      }
+    };
+  }
+
+  /** Every trial's learning curve so far (live; each curve is immutable). */
+  public LearningCurves curves() {
+    return curves;
+  }
+
+  /** PRUNED with the last value the trial reported, keeping the usage and log of what it returned. */
+  private TrialResult prunedResult(int number, double seconds, TrialResult raw) {
+    LearningCurve c = curves.get(number);
+    long step = c == null ? pruneDecisions.getOrDefault(number, -1L) : c.lastStep();
+    double value = c == null ? Double.NaN : c.lastValue();
+    TrialResult r = TrialResult.pruned(value, step, seconds);
+    if (raw != null) {
+      r = r.withUsage(raw.usage()).withLog(raw.log());
+    }
+    return r;
   }
 
   /** Why a {@link #run} ended. */
@@ -418,10 +541,10 @@ public final class Study implements AutoCloseable {
     return new Outcome(snap, stopReason, cause);
   }
 
-  private static TrialResult execute(Executor executor, Trial trial, Path logsDirectory) {
+  private TrialResult execute(Executor executor, Trial trial, Path logsDirectory) {
     Path log = logsDirectory == null ? null : logsDirectory.resolve("trial_" + trial.number() + ".txt");
     String logName = logsDirectory == null ? null : logsDirectory.getFileName() + "/trial_" + trial.number() + ".txt";
-    TrialRequest request = new TrialRequest(trial.number(), trial.parameters(), trial.assignment().values(), log, logName);
+    TrialRequest request = request(trial, log, logName);
     long started = System.nanoTime();
     try {
       return executor.run(request);
@@ -433,6 +556,27 @@ public final class Study implements AutoCloseable {
       e.printStackTrace(new PrintWriter(sw));
       return TrialResult.failed("the executor failed: " + e + "\n" + sw, (System.nanoTime() - started) / 1e9);
     }
+  }
+
+  /**
+   * What an executor gets for {@code trial}: its parameters (plus the pruner's budget under
+   * {@code search.pruner.budget_parameter}, when set) and the handle it reports through.
+   */
+  public TrialRequest request(Trial trial, Path log, String logName) {
+    Map<String, Object> nested = trial.parameters();
+    Map<String, Object> flat = trial.assignment().values();
+    if (pruner != null && prunerSettings.budgetParameter() != null) {
+      Number budget = pruner.budget(trial.number());
+      if (budget != null) {
+        nested = new LinkedHashMap<>(nested);
+        nested.put(prunerSettings.budgetParameter(), budget);
+        flat = new LinkedHashMap<>(flat);
+        flat.put(prunerSettings.budgetParameter(), budget);
+      }
+    }
+    // A handle even without a pruner: the reported values still go to the journal and the learning-curve chart.
+    return new TrialRequest(trial.number(), nested, flat, log, logName, handle(trial),
+        prunerSettings.graceSeconds());
   }
 
   private record Done(Trial trial, TrialResult result) {}
@@ -510,6 +654,8 @@ public final class Study implements AutoCloseable {
     private StudyStorage storage;
     private StoredStudy restored;
     private boolean deterministic;
+    private Pruner pruner;
+    private PrunerSettings prunerSettings = PrunerSettings.NONE;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final List<StudyListener> listeners = new ArrayList<>();
 
@@ -568,6 +714,13 @@ public final class Study implements AutoCloseable {
     /** Trial n is suggested from exactly the trials before it, waiting for them (see docs/config.md). */
     public Builder deterministic(boolean d) {
       this.deterministic = d;
+      return this;
+    }
+
+    /** Stops bad trials early: asked each time a trial reports a value ({@code search.pruner}; none by default). */
+    public Builder pruner(Pruner p, PrunerSettings settings) {
+      this.pruner = p;
+      this.prunerSettings = settings == null ? PrunerSettings.NONE : settings;
       return this;
     }
 

@@ -27,6 +27,9 @@ public final class StudySnapshot {
   private volatile List<Trial> trials;
   private volatile List<Trial> finished;
   private volatile List<Trial> complete;
+  private io.hypermax.core.pruning.LearningCurves curves = EMPTY_CURVES;
+  private int pruned = -1;
+  private static final io.hypermax.core.pruning.LearningCurves EMPTY_CURVES = new io.hypermax.core.pruning.LearningCurves();
 
   /**
    * A snapshot of these trials (copied once).
@@ -88,6 +91,35 @@ public final class StudySnapshot {
 
   public SearchSpace space() {
     return space;
+  }
+
+  /** This snapshot with the study's learning curves (shared, not copied). */
+  StudySnapshot withCurves(io.hypermax.core.pruning.LearningCurves c, int prunedTrials) {
+    this.curves = c;
+    this.pruned = prunedTrials;
+    return this;
+  }
+
+  /**
+   * The values trials reported while running, by trial (empty when none reported). Live: a curve may
+   * be newer than the rest of the snapshot, never torn.
+   */
+  public io.hypermax.core.pruning.LearningCurves curves() {
+    return curves;
+  }
+
+  /** Number of finished trials that a pruner stopped. */
+  public int prunedCount() {
+    if (pruned >= 0) {
+      return pruned; // counted by the study as trials finished
+    }
+    int n = 0;
+    for (Trial t : finishedInOrder) {
+      if (t.status() == TrialStatus.PRUNED) {
+        n++;
+      }
+    }
+    return n;
   }
 
   public Direction direction() {

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The outcome of running one trial.
  *
- * @param status COMPLETE, FAILED or KILLED
+ * @param status COMPLETE, FAILED, KILLED or PRUNED
  * @param loss the loss as the function reported it (NaN only when FAILED); KILLED trials carry the
  *     kill loss
  * @param time seconds: the function's own {@code time} field when it gave one, else the measured
@@ -63,6 +63,22 @@ public record TrialResult(
 
   public static TrialResult killed(double killLoss, String reason, double time) {
     return new TrialResult(TrialStatus.KILLED, killLoss, time, Map.of(), reason, null, null);
+  }
+
+  /** The metadata key of a PRUNED trial's last reported step. */
+  public static final String PRUNED_STEP = "pruned_at_step";
+
+  /**
+   * A trial a pruner stopped: its loss is the last value it reported, at {@code step} (kept in the
+   * metadata as {@value #PRUNED_STEP}, so results.csv shows it).
+   */
+  public static TrialResult pruned(double lastValue, long step, double time) {
+    return new TrialResult(TrialStatus.PRUNED, lastValue, time, Map.of(PRUNED_STEP, step), "pruned at step " + step, null, null);
+  }
+
+  /** A PRUNED result's last reported step, or -1 for other results. */
+  public long prunedStep() {
+    return status == TrialStatus.PRUNED && metadata.get(PRUNED_STEP) instanceof Number n ? n.longValue() : -1;
   }
 
   public TrialResult withLog(String logPath) {

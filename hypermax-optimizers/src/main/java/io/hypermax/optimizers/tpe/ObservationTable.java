@@ -23,6 +23,8 @@ final class ObservationTable {
   private int[] numbers = new int[64];
   /** Score to minimize; NaN for trials that only count as bad (failed, killed). */
   private double[] scores = new double[64];
+  /** The step a PRUNED row was stopped at; -1 for COMPLETE rows (which rank before every pruned one). */
+  private long[] prunedSteps = new long[64];
   /** Multi-objective studies: each COMPLETE row's vector to minimise (null otherwise). */
   private double[][] vectors = new double[64][];
   private boolean anyVector;
@@ -46,14 +48,38 @@ final class ObservationTable {
     }
     for (Trial t : finished) {
       if (known.add(t.number())) {
-        insert(t.number(), scoreOf(request, t), ParetoFront.vector(t), encode(t));
+        insert(t.number(), scoreOf(request, t), t.result() == null ? -1 : t.result().prunedStep(), ParetoFront.vector(t), encode(t));
       }
     }
   }
 
-  /** Bad-only trials (FAILED, KILLED) get NaN: they join the bad set whatever their loss. */
+  /**
+   * Bad-only trials (FAILED, KILLED) get NaN: they join the bad set whatever their loss. PRUNED trials
+   * are scored by their last reported value and ranked as Optuna does ({@link #better}).
+   */
   private static double scoreOf(SuggestRequest request, Trial t) {
+    if (t.status() == TrialStatus.PRUNED) {
+      double s = request.score(t);
+      return Double.isNaN(s) ? Double.POSITIVE_INFINITY : s; // pruned at a NaN: the worst of its step
+    }
     return t.status() == TrialStatus.COMPLETE ? request.score(t) : Double.NaN;
+  }
+
+  /**
+   * Whether row {@code a} ranks before row {@code b} (both scored), as Optuna's TPE ranks trials:
+   * COMPLETE rows by score first; then PRUNED rows, those stopped at a later step first, and among
+   * those stopped at the same step by their last reported value. Ties keep the older row first.
+   */
+  boolean better(int a, int b) {
+    long sa = prunedSteps[a];
+    long sb = prunedSteps[b];
+    if ((sa < 0) != (sb < 0)) {
+      return sa < 0;
+    }
+    if (sa != sb) {
+      return sa > sb;
+    }
+    return scores[a] < scores[b];
   }
 
   double[] encode(Trial t) {
@@ -64,11 +90,12 @@ final class ObservationTable {
     return row;
   }
 
-  private void insert(int number, double score, double[] vector, double[] row) {
+  private void insert(int number, double score, long prunedStep, double[] vector, double[] row) {
     if (size == numbers.length) {
       int capacity = size * 2;
       numbers = Arrays.copyOf(numbers, capacity);
       scores = Arrays.copyOf(scores, capacity);
+      prunedSteps = Arrays.copyOf(prunedSteps, capacity);
       vectors = Arrays.copyOf(vectors, capacity);
       for (int d = 0; d < columns.length; d++) {
         columns[d] = Arrays.copyOf(columns[d], capacity);
@@ -82,9 +109,11 @@ final class ObservationTable {
     int tail = size - at;
     System.arraycopy(numbers, at, numbers, at + 1, tail);
     System.arraycopy(scores, at, scores, at + 1, tail);
+    System.arraycopy(prunedSteps, at, prunedSteps, at + 1, tail);
     System.arraycopy(vectors, at, vectors, at + 1, tail);
     numbers[at] = number;
     scores[at] = score;
+    prunedSteps[at] = prunedStep;
     vectors[at] = vector;
     anyVector |= vector != null;
     for (int d = 0; d < columns.length; d++) {
@@ -157,7 +186,7 @@ final class ObservationTable {
     return columns[dimension][row];
   }
 
-  /** Number of rows with a score (COMPLETE trials). */
+  /** Number of rows with a score (COMPLETE and PRUNED trials, as Optuna counts them). */
   int scoredCount() {
     int n = 0;
     for (int i = 0; i < size; i++) {

@@ -113,11 +113,11 @@ public final class TpeSampler implements Optimizer {
       if (Double.isNaN(score)) {
         continue;
       }
-      if (count == nGood && !(score < table.score(best[count - 1]))) {
+      if (count == nGood && !table.better(row, best[count - 1])) {
         continue;
       }
       int at = count == nGood ? count - 1 : count++;
-      while (at > 0 && score < table.score(best[at - 1])) {
+      while (at > 0 && table.better(row, best[at - 1])) {
         best[at] = best[at - 1];
         at--;
       }
