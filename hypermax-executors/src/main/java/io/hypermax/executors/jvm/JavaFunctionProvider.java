@@ -40,7 +40,7 @@ public final class JavaFunctionProvider implements ExecutorProvider {
     }
     JavaMethodTarget target = JavaMethodTarget.resolve(context);
     // A System.exit in the function ends the JVM; the watcher at least journals the trial as FAILED.
-    Executor executor = new ExitWatchingExecutor(new FunctionExecutor(target::invoke));
+    Executor executor = new ExitWatchingExecutor(new FunctionExecutor((io.hypermax.core.function.ReportingFunction) target::invoke));
     return limits.hasTimeLimit() ? new TimeLimitedExecutor(executor, limits) : executor;
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.hypermax.core.pruning.TrialHandle;
 
 /**
  * The {@code class}/{@code method}/{@code classpath} of a java_function, resolved and checked when
@@ -57,10 +58,11 @@ public final class JavaMethodTarget {
     }
     Method method;
     try {
-      method = type.getMethod(methodName, Map.class);
+      method = reporting(type, methodName);
     } catch (NoSuchMethodException e) {
       throw function.get("method").error(
-          "no public method " + methodName + "(Map<String, Object>) in " + className);
+          "no public method " + methodName + "(Map<String, Object>) or " + methodName
+              + "(Map<String, Object>, TrialHandle) in " + className);
     }
     if (!Modifier.isStatic(method.getModifiers())) {
       throw function.get("method").error(className + "." + methodName + " must be static");
@@ -72,10 +74,27 @@ public final class JavaMethodTarget {
     return new JavaMethodTarget(method, classpath);
   }
 
-  /** Calls the method; an exception thrown by it is rethrown as is (the executor turns it into a FAILED trial). */
-  public Object invoke(Map<String, Object> parameters) throws Exception {
+  /**
+   * {@code name(Map, TrialHandle)} (a function that reports intermediate values) when the class has
+   * one, else {@code name(Map)}.
+   */
+  static Method reporting(Class<?> type, String name) throws NoSuchMethodException {
     try {
-      return method.invoke(null, parameters);
+      return type.getMethod(name, Map.class, TrialHandle.class);
+    } catch (NoSuchMethodException e) {
+      return type.getMethod(name, Map.class);
+    }
+  }
+
+  /** Whether the method takes a {@link TrialHandle} to report through. */
+  public boolean reports() {
+    return method.getParameterCount() == 2;
+  }
+
+  /** Calls the method; an exception thrown by it is rethrown as is (the executor turns it into a FAILED trial). */
+  public Object invoke(Map<String, Object> parameters, TrialHandle handle) throws Exception {
+    try {
+      return reports() ? method.invoke(null, parameters, handle) : method.invoke(null, parameters);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof Exception ex) {

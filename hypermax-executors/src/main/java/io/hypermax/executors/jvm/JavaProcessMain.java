@@ -30,8 +30,18 @@ public final class JavaProcessMain {
     Map<String, Object> parameters = (Map<String, Object>) MiniJson.parse(read(new File(System.getenv("HYPERMAX_PARAMS"))));
     Map<String, Object> outcome = new LinkedHashMap<>();
     try {
-      Method method = Class.forName(args[0]).getMethod(args[1], Map.class);
-      outcome.put("value", method.invoke(null, parameters));
+      Class<?> type = Class.forName(args[0]);
+      Method method;
+      Object value;
+      try {
+        // A model that reports intermediate values takes the trial's handle (docs/pruning.md).
+        method = type.getMethod(args[1], Map.class, io.hypermax.core.pruning.TrialHandle.class);
+        value = method.invoke(null, parameters, io.hypermax.core.pruning.ProcessTrialHandle.fromEnvironment(trialNumber()));
+      } catch (NoSuchMethodException e) {
+        method = type.getMethod(args[1], Map.class);
+        value = method.invoke(null, parameters);
+      }
+      outcome.put("value", value);
     } catch (InvocationTargetException e) {
       fail(outcome, e.getCause());
     } catch (Exception | LinkageError e) {
@@ -56,6 +66,16 @@ public final class JavaProcessMain {
     }
     System.out.flush();
     System.exit(outcome.containsKey("error") ? 1 : 0); // ends threads the model left running
+  }
+
+  /** The trial number hypermax put in the environment, or -1. */
+  private static int trialNumber() {
+    String n = System.getenv("HYPERMAX_TRIAL_NUMBER");
+    try {
+      return n == null ? -1 : Integer.parseInt(n);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private static String read(File file) throws IOException {

@@ -20,12 +20,19 @@ public final class OutputPump extends Thread {
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private volatile String lastLine;
   private boolean lineOverflow;
+  private final java.util.function.Predicate<String> lines;
 
   public OutputPump(String name, InputStream in, TrialLog log) {
+    this(name, in, log, line -> false);
+  }
+
+  /** @param lines sees every non-empty line as it ends; a line it takes (returns true for) is not a result line */
+  public OutputPump(String name, InputStream in, TrialLog log, java.util.function.Predicate<String> lines) {
     super(name);
     setDaemon(true);
     this.in = in;
     this.log = log;
+    this.lines = lines;
   }
 
   @Override
@@ -58,7 +65,7 @@ public final class OutputPump extends Thread {
 
   private void endLine() {
     String s = line.toString(StandardCharsets.UTF_8).strip();
-    if (!s.isEmpty()) {
+    if (!s.isEmpty() && (lineOverflow || !lines.test(s))) {
       lastLine = lineOverflow ? s + CUT : s;
     }
     line.reset();

@@ -18,6 +18,8 @@ public final class ProcessTrialRunner {
   public static final long EARLY_FIRST_SAMPLE_MS = 5;
   /** First sample for the Python runner and the java_process main, which report their own usage. */
   public static final long LATE_FIRST_SAMPLE_MS = 50;
+  /** The trial's number, in every trial process's environment. */
+  public static final String TRIAL_NUMBER_ENV = "HYPERMAX_TRIAL_NUMBER";
   /** How long to wait for output still in the pipes after the process ended. */
   private static final long DRAIN_MILLIS = 2_000;
 
@@ -45,12 +47,17 @@ public final class ProcessTrialRunner {
       builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
     }
     TrialLog log = new TrialLog(request.logFile());
+    // Report lines on stdout reach the study's pruner; the decision goes back through a reply file (docs/pruning.md).
+    ReportChannel reports = ReportChannel.open(request.number(), request.handle(), request.tempDirectory(), request.pruneGraceSeconds(), log);
+    builder.environment().put(io.hypermax.core.pruning.ReportProtocol.REPLY_ENV, reports.replyFile());
+    builder.environment().put(TRIAL_NUMBER_ENV, Integer.toString(request.number()));
     long start = System.nanoTime();
     Process process;
     try {
       process = builder.start();
     } catch (IOException e) {
       log.note("cannot start " + spec.command() + ": " + e.getMessage());
+      reports.close();
       log.close();
       return new ProcessOutcome(
           -1, null, "cannot start " + spec.command().get(0) + ": " + e.getMessage(), null, null,
@@ -58,7 +65,8 @@ public final class ProcessTrialRunner {
     }
     TrialMonitor monitor = new TrialMonitor(process.toHandle(), limits, cookie);
     LiveProcesses.add(monitor);
-    OutputPump stdout = new OutputPump("hypermax-trial-" + request.number() + "-stdout", process.getInputStream(), log);
+    reports.attach(process.toHandle(), monitor::killAll);
+    OutputPump stdout = new OutputPump("hypermax-trial-" + request.number() + "-stdout", process.getInputStream(), log, reports::offer);
     OutputPump stderr = new OutputPump("hypermax-trial-" + request.number() + "-stderr", process.getErrorStream(), log);
     stdout.start();
     stderr.start();
@@ -82,7 +90,7 @@ public final class ProcessTrialRunner {
       int exit = killReason == null ? process.exitValue() : -1;
       if (killReason != null) {
         log.note(killReason);
-      } else if (exit != 0) {
+      } else if (exit != 0 && !reports.pruned()) {
         log.note("exited with code " + exit);
       }
       return new ProcessOutcome(exit, killReason, null, stdout.lastLine(), stderr.lastLine(), wall, monitor, logName(log, request));
@@ -92,6 +100,7 @@ public final class ProcessTrialRunner {
       throw e;
     } finally {
       LiveProcesses.remove(monitor);
+      reports.close();
       log.close();
     }
   }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 /** The Python runner shipped in this jar, extracted once per JVM to a temporary file. */
 final class RunnerScript {
   static final String RESOURCE = "hypermax_runner.py";
+  static final String MODULE = "hypermax.py";
   private static Path extracted;
 
   private RunnerScript() {}
@@ -28,6 +29,14 @@ final class RunnerScript {
       // deleteOnExit runs in reverse order of registration: the folder must be registered first.
       dir.toFile().deleteOnExit();
       script.toFile().deleteOnExit();
+      // The module models import to report intermediate values (docs/pruning.md); the runner puts its folder on sys.path.
+      try (InputStream module = RunnerScript.class.getResourceAsStream(MODULE)) {
+        if (module == null) {
+          throw new IllegalStateException("the Python module " + MODULE + " is missing from the hypermax-executors jar");
+        }
+        Files.copy(module, dir.resolve(MODULE));
+        dir.resolve(MODULE).toFile().deleteOnExit();
+      }
       extracted = script;
       return script;
     } catch (IOException e) {

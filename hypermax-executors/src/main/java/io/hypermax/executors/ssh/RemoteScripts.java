@@ -23,10 +23,11 @@ final class RemoteScripts {
       mkdir -- "$d" 2>/dev/null || { echo "hypermax: cannot create $d (or the trial was cancelled)" >&2; exit 125; }
       IFS= read -r params
       printf '%s' "$params" > "$d/params.json" || exit 125
+      : > "$d/reply"
       umask 022
       cd -- "$2" || { echo "hypermax: cannot enter the folder $2" >&2; exit 126; }
       exec 3<&0
-      HYPERMAX_PARAMS="$d/params.json" HYPERMAX_RESULT="$d/result.json" setsid -w sh -c \
+      HYPERMAX_PARAMS="$d/params.json" HYPERMAX_RESULT="$d/result.json" HYPERMAX_REPORT_REPLY="$d/reply" setsid -w sh -c \
         'echo $$ > "$1/pid.new" && mv -f "$1/pid.new" "$1/pid" && [ ! -e "$1/kill" ] && exec sh -c "$2"' \
         hypermax-job "$d" "$3" < "$d/params.json" 3<&- &
       job=$!
@@ -83,6 +84,17 @@ final class RemoteScripts {
       left
       """;
 
+  /** Appends $2 (a pruning decision, see docs/pruning.md) to the trial's reply file. */
+  private static final String REPLY = DIR + """
+      [ -d "$d" ] && printf '%s\\n' "$2" >> "$d/reply"
+      """;
+
+  /** SIGTERM to the trial's process group (a pruned trial that did not stop by itself); prints 1 if it was running. */
+  private static final String TERM = DIR + """
+      p=$(cat "$d/pid" 2>/dev/null) || { echo 0; exit 0; }
+      kill -15 "-$p" 2>/dev/null && echo 1 || echo 0
+      """;
+
   /** Prints the result file (if any) and removes the trial's folder. */
   private static final String CLEANUP = DIR + """
       cat -- "$d/result.json" 2>/dev/null
@@ -116,6 +128,14 @@ final class RemoteScripts {
 
   static String kill(String name) {
     return withName(KILL, name);
+  }
+
+  static String reply(String name, String line) {
+    return withName(REPLY, name) + " " + ShellText.quote(line);
+  }
+
+  static String terminate(String name) {
+    return withName(TERM, name);
   }
 
   static String cleanup(String name) {

@@ -90,7 +90,10 @@ final class RemoteTrial {
       long start = System.nanoTime();
       started = true;
       LIVE.add(this);
-      OutputPump out = new OutputPump("hypermax-trial-" + request.number() + "-ssh-stdout", stdout, log);
+      // Report lines reach the pruner; decisions go to the trial's reply file on the host, then SIGTERM (docs/pruning.md).
+      reports = io.hypermax.executors.process.ReportChannel.remote(
+          request.number(), request.handle(), request.pruneGraceSeconds(), log, new RemoteReplies());
+      OutputPump out = new OutputPump("hypermax-trial-" + request.number() + "-ssh-stdout", stdout, log, reports::offer);
       OutputPump err = new OutputPump("hypermax-trial-" + request.number() + "-ssh-stderr", stderr, log);
       out.start();
       err.start();
@@ -107,6 +110,7 @@ final class RemoteTrial {
             settings.limits(), ProcessTrialRunner.EARLY_FIRST_SAMPLE_MS, start, nanos -> awaitClosed(channel, nanos),
             monitor::sample);
         double wall = (System.nanoTime() - start) / 1e9;
+        ended = true;
         if (killReason != null) {
           kill();
         }
@@ -137,7 +141,47 @@ final class RemoteTrial {
       }
     } finally {
       LIVE.remove(this);
+      if (reports != null) {
+        reports.close();
+      }
       channel.disconnect();
+    }
+  }
+
+  private volatile io.hypermax.executors.process.ReportChannel reports;
+  private volatile boolean ended;
+
+  /** The decisions of a trial on the host: appended to its reply file, SIGTERM to its process group. */
+  private final class RemoteReplies implements io.hypermax.executors.process.ReportChannel.Target {
+    @Override
+    public void reply(String line) throws java.io.IOException {
+      try {
+        connection.run(RemoteScripts.reply(name, line.strip()), KILL_TIMEOUT_MILLIS);
+      } catch (HostUnavailableException e) {
+        throw new java.io.IOException(e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.IOException("interrupted", e);
+      }
+    }
+
+    @Override
+    public boolean alive() {
+      return !ended;
+    }
+
+    @Override
+    public void terminate() {
+      try {
+        connection.run(RemoteScripts.terminate(name), KILL_TIMEOUT_MILLIS);
+      } catch (HostUnavailableException | InterruptedException e) {
+        log.note("cannot send SIGTERM on " + connection.host().label() + ": " + e.getMessage());
+      }
+    }
+
+    @Override
+    public void kill() {
+      killQuietly();
     }
   }
 

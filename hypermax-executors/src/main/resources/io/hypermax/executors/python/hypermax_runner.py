@@ -85,12 +85,20 @@ def _exit_when_orphaned():
     threading.Thread(target=watch, name="hypermax-orphan-watch", daemon=True).start()
 
 
+def _pruned():
+    module = sys.modules.get("hypermax")
+    return module is not None and getattr(module, "should_prune", lambda: False)()
+
+
 def main():
     module_name, function_name, module_dir = sys.argv[1:4]
     if hasattr(os, "getppid") and sys.platform != "win32":
         _exit_when_orphaned()
-    # Import the model from the config file's folder, not from this runner's temporary folder.
+    # Import the model from the config file's folder, not from this runner's temporary folder; the
+    # runner's folder stays on the path after it, for "import hypermax" (reporting intermediate values).
+    runner_dir = sys.path[0]
     sys.path[0] = module_dir
+    sys.path.insert(1, runner_dir)
     result_path = os.environ["HYPERMAX_RESULT"]
     with open(os.environ["HYPERMAX_PARAMS"], encoding="utf-8") as f:
         parameters = json.load(f)
@@ -102,7 +110,13 @@ def main():
                                  % (module_name, getattr(module, "__file__", "?"), function_name))
         value = function(parameters)
         outcome = {"value": value}
-    except BaseException as e:  # SystemExit and KeyboardInterrupt of the model are failures too
+    except BaseException as e:
+        if type(e).__name__ == "TrialPruned" and _pruned():
+            outcome = {"error": "pruned", "traceback": ""}
+            outcome["usage"] = _usage()
+            _write(result_path, outcome)
+            sys.stdout.flush()
+            sys.exit(0)  # SystemExit and KeyboardInterrupt of the model are failures too
         import traceback  # only when needed: it costs milliseconds of every trial's start-up
         text = traceback.format_exc()
         sys.stdout.flush()
