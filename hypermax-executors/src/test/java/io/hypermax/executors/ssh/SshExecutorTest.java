@@ -100,6 +100,61 @@ class SshExecutorTest {
     }
   }
 
+  /** A handle that records reports and prunes at step 3, as a study with such a pruner would. */
+  private static final class PruneAtThree implements io.hypermax.core.pruning.TrialHandle {
+    final List<Long> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public int number() {
+      return 0;
+    }
+
+    @Override
+    public boolean report(long step, double value) {
+      steps.add(step);
+      return step >= 3;
+    }
+
+    @Override
+    public boolean shouldPrune() {
+      return steps.contains(3L);
+    }
+  }
+
+  private TrialResult runReporting(Executor e, PruneAtThree handle, double grace) throws InterruptedException {
+    var plain = Executors.request(0, Map.of(), dir);
+    return e.run(new io.hypermax.core.spi.TrialRequest(
+        0, plain.parameters(), plain.flatParameters(), plain.logFile(), plain.logName(), handle, grace));
+  }
+
+  @Test
+  void aRemoteCommandReportsOnStdoutAndReadsTheDecisionFromItsReplyFile() throws Exception {
+    String script = "i=1; while [ $i -le 10 ]; do echo \"hypermax:report $i 0.$i\";"
+        + " until grep -q \"^$i \" \"$HYPERMAX_REPORT_REPLY\"; do sleep 0.02; done;"
+        + " if grep -q \"^$i prune\" \"$HYPERMAX_REPORT_REPLY\"; then echo \"heard prune at $i\"; echo 0.$i; exit 0; fi;"
+        + " i=$((i+1)); done; echo 1";
+    PruneAtThree handle = new PruneAtThree();
+    try (Executor e = ssh(config("command", script))) {
+      TrialResult r = runReporting(e, handle, 10);
+      assertEquals(List.of(1L, 2L, 3L), handle.steps);
+      assertEquals(0.3, r.loss(), r.error());
+      String log = Executors.log(dir, 0);
+      assertTrue(log.contains("heard prune at 3"), log);
+    }
+  }
+
+  @Test
+  void aRemoteCommandThatIgnoresTheDecisionGetsSigterm() throws Exception {
+    String script = "trap 'echo got SIGTERM; exit 143' TERM; i=1; while :; do echo \"hypermax:report $i 0.5\"; sleep 0.05; i=$((i+1)); done";
+    PruneAtThree handle = new PruneAtThree();
+    try (Executor e = ssh(config("command", script))) {
+      runReporting(e, handle, 0.3);
+      String log = Executors.log(dir, 0);
+      assertTrue(log.contains("sending SIGTERM"), log);
+      assertTrue(log.contains("got SIGTERM"), log);
+    }
+  }
+
   /** Every kind of shell metacharacter, in every quoting context: the values arrive intact and nothing runs. */
   @Test
   void noParameterValueCanInjectACommand() throws Exception {
