@@ -15,6 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LearningCurves {
   private final ConcurrentHashMap<Integer, LearningCurve> curves = new ConcurrentHashMap<>();
 
+  /** The curves recorded in a storage: its intermediate values, with the status each finished trial ended with. */
+  public static LearningCurves of(io.hypermax.core.storage.StoredStudy stored) {
+    LearningCurves c = new LearningCurves();
+    for (io.hypermax.core.storage.StoredStudy.Intermediate v : stored.intermediates()) {
+      c.report(v.trial(), v.step(), v.value());
+    }
+    for (io.hypermax.core.trial.Trial t : stored.finished()) {
+      c.finished(t.number(), t.status());
+    }
+    return c;
+  }
+
   /** Records a report of a running trial and returns its curve. */
   public LearningCurve report(int trial, long step, double value) {
     return curves.compute(trial, (k, c) -> (c == null ? LearningCurve.empty(trial) : c).with(step, value));

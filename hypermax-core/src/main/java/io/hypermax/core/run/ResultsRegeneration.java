@@ -58,6 +58,7 @@ public final class ResultsRegeneration {
       trials.add(new Trial(t.number(), t.assignment(), space.nest(t.assignment()), t.status(), t.start(), t.end(), t.result()));
     }
     long seed = state.seed() != null ? state.seed() : config.seed().orElse(0L);
-    return new StudySnapshot(space, trials, config.direction(), Math.max(config.iterations(), trials.size()), seed);
+    return new StudySnapshot(space, trials, config.direction(), Math.max(config.iterations(), trials.size()), seed)
+        .withCurves(io.hypermax.core.pruning.LearningCurves.of(state), -1);
   }
 }

@@ -93,8 +93,11 @@ public final class StudySnapshot {
     return space;
   }
 
-  /** This snapshot with the study's learning curves (shared, not copied). */
-  StudySnapshot withCurves(io.hypermax.core.pruning.LearningCurves c, int prunedTrials) {
+  /**
+   * This snapshot with the study's learning curves (shared, not copied) and its number of PRUNED trials
+   * (-1: count them). Call it once, before the snapshot is handed out.
+   */
+  public StudySnapshot withCurves(io.hypermax.core.pruning.LearningCurves c, int prunedTrials) {
     this.curves = c;
     this.pruned = prunedTrials;
     return this;

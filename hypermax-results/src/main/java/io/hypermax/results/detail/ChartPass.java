@@ -45,6 +45,7 @@ public final class ChartPass {
     jobs.add(() -> SummaryOutputs.writeEdf(obs, root, notes));
     jobs.add(() -> SummaryOutputs.writeParallel(obs, root, notes));
     jobs.add(() -> SummaryOutputs.writeTimeline(snapshot, root, notes));
+    jobs.add(() -> LearningCurveOutputs.write(snapshot, root, notes));
     for (NumericParameter p : obs.numeric()) {
       jobs.add(() -> SummaryOutputs.writeSlice(obs, p, root, notes));
     }

@@ -28,10 +28,14 @@ import java.util.Optional;
  * the contour fields of the top pairs, Spearman correlations, the loss scale. Non-finite numbers become null.
  *
  * <p>Format ({@code "format": 1}; fields are only ever added): {@code direction}, {@code parameters[]},
- * {@code trials[]}, {@code workers}, {@code lossLog}, {@code importance[]}, {@code contours[]}, {@code spearman}.
+ * {@code trials[]}, {@code workers}, {@code lossLog}, {@code importance[]}, {@code contours[]}, {@code spearman},
+ * {@code curves[]} (each trial's reported values: {@code trial}, {@code status}, {@code steps[]}, {@code values[]};
+ * at most {@value #MAX_CURVE_POINTS} points a curve, evenly thinned, the last point always kept).
  */
 public final class StudyDocument {
   public static final int FORMAT = 1;
+  /** A longer curve is thinned for the page (intermediate.csv keeps every point). */
+  public static final int MAX_CURVE_POINTS = 400;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -130,6 +134,27 @@ public final class StudyDocument {
           double v = f.values()[i][j];
           if (!Double.isNaN(v)) {
             cells.addArray().add(i).add(j).add(io.hypermax.results.analysis.Stats.round(v, 6));
+          }
+        }
+      }
+    }
+    ArrayNode curves = doc.putArray("curves");
+    for (io.hypermax.core.pruning.LearningCurve c : snapshot.curves().sorted()) {
+      ObjectNode o = curves.addObject();
+      o.put("trial", c.trial());
+      o.put("status", c.status().name().toLowerCase(Locale.ROOT));
+      ArrayNode steps = o.putArray("steps");
+      ArrayNode values = o.putArray("values");
+      int n = c.size();
+      int stride = Math.max(1, (n + MAX_CURVE_POINTS - 1) / MAX_CURVE_POINTS);
+      for (int i = 0; i < n; i++) {
+        if (i % stride == 0 || i == n - 1) {
+          steps.add(c.step(i));
+          double v = c.value(i);
+          if (Double.isFinite(v)) {
+            values.add(v);
+          } else {
+            values.addNull();
           }
         }
       }

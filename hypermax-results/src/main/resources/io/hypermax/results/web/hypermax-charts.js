@@ -6,7 +6,8 @@
  *   HypermaxCharts.render(containerElement, studyDocument, echarts)
  *
  * draws, each in its own panel: the optimization history, the importance (with bootstrap intervals), the EDF, a
- * slice per parameter, contours of the top pairs (with every trial as a dot), parallel coordinates and the timeline.
+ * slice per parameter, contours of the top pairs (with every trial as a dot), parallel coordinates, the timeline and,
+ * when trials reported intermediate values, their learning curves (pruned trials in red, a cross where they stopped).
  * Every chart zooms (mouse wheel or the slider under it), shows a trial's numbers on hover, and filters: the colour
  * bars are range sliders, parallel axes can be brushed, the legend toggles series, and a "Trials shown" menu above
  * the charts keeps only the best 50 / 25 / 10 % of the complete trials in every chart. Colours: viridis.
@@ -17,7 +18,7 @@
 
   var VIRIDIS = ['#440154', '#481a6c', '#472f7d', '#414487', '#39568c', '#31688e', '#2a788e', '#23888e',
     '#1f988b', '#22a884', '#35b779', '#54c568', '#7ad151', '#a5db36', '#d2e21b', '#fde725'];
-  var STATUS = { complete: '#21918c', failed: '#d62728', killed: '#ff7f0e', running: '#9e9e9e' };
+  var STATUS = { complete: '#21918c', pruned: '#8c564b', failed: '#d62728', killed: '#ff7f0e', running: '#9e9e9e' };
   var FONT = { fontSize: 13 };
 
   function fmt(v) {
@@ -282,6 +283,31 @@
     };
   }
 
+  function learningCurves(doc) {
+    var curves = doc.curves || [];
+    var colour = { complete: 'rgba(33,145,140,0.7)', pruned: 'rgba(214,39,40,0.55)' };
+    var series = curves.map(function (c) {
+      return { type: 'line', name: c.status, showSymbol: false, connectNulls: false,
+        lineStyle: { width: 1.3, color: colour[c.status] || 'rgba(158,158,158,0.6)' },
+        itemStyle: { color: colour[c.status] || '#9e9e9e' },
+        data: c.steps.map(function (s, i) { return [s, c.values[i], c.trial]; }) };
+    });
+    var pruned = curves.filter(function (c) { return c.status === 'pruned' && c.steps.length > 0; });
+    series.push({ type: 'scatter', name: 'pruned at', symbol: 'path://M0,0L10,10M10,0L0,10', symbolSize: 9,
+      itemStyle: { color: 'none', borderColor: '#d62728', borderWidth: 2 }, z: 5,
+      data: pruned.map(function (c) { var i = c.steps.length - 1; return [c.steps[i], c.values[i], c.trial]; }) });
+    var complete = curves.filter(function (c) { return c.status === 'complete'; }).length;
+    return {
+      title: { text: 'Learning curves', subtext: curves.length + ' trials reported values: ' + complete + ' complete, ' + pruned.length + ' pruned (x: where a pruned trial stopped)' },
+      tooltip: { trigger: 'item', formatter: function (p) { return 'trial ' + p.value[2] + ' (' + p.seriesName + ')<br>step ' + p.value[0] + ': ' + fmt(p.value[1]); } },
+      grid: { left: 80, right: 30, top: 70, bottom: 70 },
+      xAxis: { type: 'value', name: 'step', minInterval: 1, nameLocation: 'middle', nameGap: 28, nameTextStyle: FONT, axisLabel: { formatter: fmt } },
+      yAxis: lossAxis(false, false),
+      dataZoom: zoom(true),
+      series: series
+    };
+  }
+
   // ---- layout ----
 
   function panel(container, heading, height) {
@@ -332,6 +358,9 @@
       doc.parameters.forEach(function (p) { add('slice ' + p.path, 400, slice(doc, p)); });
     }
     (doc.contours || []).forEach(function (c) { add('contour ' + c.x + ' ' + c.y, 520, contour(doc, c)); });
+    if (doc.curves && doc.curves.length > 0) {
+      add('learning curves', 440, learningCurves(doc));
+    }
     if (doc.trials.length > 0) {
       var all = Object.assign({}, doc, { trials: doc.allTrials || doc.trials });
       add('timeline', Math.max(220, 150 + 34 * doc.workers), timeline(all));
