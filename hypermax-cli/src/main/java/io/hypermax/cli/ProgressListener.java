@@ -58,8 +58,9 @@ final class ProgressListener implements StudyListener {
     int done = snap.finishedCount();
     String best = snap.best().map(t -> fmt(t.loss())).orElse("-");
     if (live) {
-      if (trial.status() != TrialStatus.COMPLETE) {
-        // Failures and kills get a line of their own above the bar, so they are seen as they happen.
+      if (trial.status() != TrialStatus.COMPLETE && trial.status() != TrialStatus.PRUNED) {
+        // Failures and kills get a line of their own above the bar, so they are seen as they happen
+        // (pruned trials are expected, often most of them: the bar counts them).
         out.print("\r" + " ".repeat(100) + "\r");
         out.println(
             "trial " + trial.number() + " " + trial.status()
@@ -77,11 +78,12 @@ final class ProgressListener implements StudyListener {
       int width = 30;
       int filled = (int) Math.round(width * Math.min(1.0, done / (double) snap.iterations()));
       out.printf(
-          "\r[%s%s] %d/%d  best %s  elapsed %s  eta %s   ",
+          "\r[%s%s] %d/%d%s  best %s  elapsed %s  eta %s   ",
           "#".repeat(filled),
           " ".repeat(width - filled),
           done,
           snap.iterations(),
+          pruned(snap),
           best,
           duration(elapsed),
           Double.isNaN(eta) ? "-" : duration(eta));
@@ -90,11 +92,19 @@ final class ProgressListener implements StudyListener {
       String outcome =
           trial.status() == TrialStatus.COMPLETE
               ? "loss " + fmt(trial.loss()) + terms(trial)
-              : trial.status() + (trial.result().error() == null ? "" : ": " + firstLine(trial.result().error()));
+              : trial.status() == TrialStatus.PRUNED
+                  ? "PRUNED at step " + trial.result().prunedStep() + " (last value " + fmt(trial.loss()) + ")"
+                  : trial.status() + (trial.result().error() == null ? "" : ": " + firstLine(trial.result().error()));
       out.printf(
-          "trial %d (%d/%d) %s  time %.2fs  best %s  %s%n",
-          trial.number(), done, snap.iterations(), outcome, trial.result().time(), best, json(trial.parameters()));
+          "trial %d (%d/%d%s) %s  time %.2fs  best %s  %s%n",
+          trial.number(), done, snap.iterations(), pruned(snap), outcome, trial.result().time(), best, json(trial.parameters()));
     }
+  }
+
+  /** ", 12 pruned" once any trial was pruned (nothing in studies without a pruner). */
+  static String pruned(StudySnapshot snap) {
+    int n = snap.prunedCount();
+    return n == 0 ? "" : ", " + n + " pruned";
   }
 
   synchronized void end() {

@@ -19,6 +19,23 @@ public final class Objectives {
     return Map.of("loss", bowl(p), "epochs", 3);
   }
 
+  /**
+   * A training run of {@code epochs} (default 20) epochs whose loss at epoch e is bowl / 50 + 1 / e,
+   * reported through the trial's handle; stops when pruned. The budget parameter, when passed, sets the epochs.
+   */
+  public static double epochs(Map<String, Object> p, io.hypermax.core.pruning.TrialHandle trial) throws InterruptedException {
+    int epochs = p.get("epochs") instanceof Number n ? n.intValue() : 20;
+    double loss = Double.NaN;
+    for (int e = 1; e <= epochs; e++) {
+      Thread.sleep(8);
+      loss = bowl(p) / 50 + 1.0 / e;
+      if (trial.report(e, loss)) {
+        return loss;
+      }
+    }
+    return loss;
+  }
+
   public static double broken(Map<String, Object> p) {
     throw new IllegalStateException("the model does not converge");
   }
