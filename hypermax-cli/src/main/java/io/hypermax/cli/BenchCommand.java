@@ -82,6 +82,24 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--loop-resume", description = "With --loop: also time resuming each count's journal for one more trial.")
   boolean loopResume;
 
+  @Option(names = "--curves",
+      description = "Pruning mode: the learning-curve problem (a synthetic family of curves with a known final loss), "
+          + "with no pruner, successive_halving and hyperband at their defaults, printing the median final regret and steps "
+          + "over --seeds seeds (docs/pruning.md).")
+  boolean curves;
+
+  @Option(names = "--curve-trials", defaultValue = "100", description = "With --curves: trials per run (default: ${DEFAULT-VALUE}).")
+  int curveTrials;
+
+  @Option(names = "--curve-steps", defaultValue = "100", description = "With --curves: steps of a full curve (default: ${DEFAULT-VALUE}).")
+  int curveSteps;
+
+  @Option(names = "--curve-pruners", defaultValue = "none,successive_halving,hyperband",
+      description = "With --curves: comma-separated pruners, with settings as for --methods, e.g. "
+          + "successive_halving:min_resource=5 (none: no pruning; hyperband gets max_resource = --curve-steps "
+          + "unless given) (default: ${DEFAULT-VALUE}).")
+  String curvePruners;
+
   @Mixin PluginOptions plugins;
 
   @Override
@@ -91,6 +109,24 @@ final class BenchCommand implements Callable<Integer> {
         throw new UserException("--loop-trials, --loop-params and --loop-parallel must be at least 1", ErrorHandler.CONFIG_ERROR);
       }
       new LoopBenchmark(System.out).resume(loopResume).run(loopTrials, loopParams, loopFsync, loopMethod, loopParallel);
+      return 0;
+    }
+    if (curves) {
+      if (curveTrials < 1 || curveSteps < 1 || seeds < 1) {
+        throw new UserException("--curve-trials, --curve-steps and --seeds must be at least 1", ErrorHandler.CONFIG_ERROR);
+      }
+      List<io.hypermax.examples.bench.LearningCurveBenchmark.Method> pruners;
+      try {
+        pruners = io.hypermax.examples.bench.LearningCurveBenchmark.parse(curvePruners, curveSteps);
+      } catch (IllegalArgumentException e) {
+        throw new UserException("--curve-pruners: " + e.getMessage(), ErrorHandler.CONFIG_ERROR);
+      }
+      try {
+        new io.hypermax.examples.bench.LearningCurveBenchmark(plugins.load(List.of())).print(
+            pruners, curveTrials, curveSteps, seeds, firstSeed, System.out);
+      } catch (io.hypermax.core.config.ConfigException e) {
+        throw new UserException("--curve-pruners: " + e.getMessage(), ErrorHandler.CONFIG_ERROR);
+      }
       return 0;
     }
     if (budget < 1 || seeds < 1) {

@@ -25,8 +25,12 @@ public final class SuccessiveHalvingProvider implements PrunerProvider {
   public Pruner create(Context context) {
     context.requireKnownKeys(Set.of("min_resource", "reduction_factor", "min_early_stopping_rate", "bootstrap_count", "max_resource"));
     ConfigNode s = context.settings();
+    long minResource = SuccessiveHalvingPruner.AUTO;
+    if (s.has("min_resource") && !(s.get("min_resource").json().isTextual() && s.get("min_resource").json().asText().equals("auto"))) {
+      minResource = PrunerKeys.atLeast(s, "min_resource", 1, 1);
+    }
     return new SuccessiveHalvingPruner(
-        PrunerKeys.atLeast(s, "min_resource", 1, 1),
+        minResource,
         PrunerKeys.atLeast(s, "reduction_factor", 4, 2),
         PrunerKeys.atLeast(s, "min_early_stopping_rate", 0, 0),
         PrunerKeys.atLeast(s, "bootstrap_count", 0, 0),

@@ -16,11 +16,16 @@ import java.util.function.IntPredicate;
  * included: no trial waits for others, so parallel workers never idle). While a rung holds fewer
  * than {@code reduction_factor} values, only the best of them goes on.
  *
- * <p>Stateless: the rungs are read from the learning curves (a trial's rung value is its value at
+ * <p>{@code min_resource: auto} (the default, as Optuna's): nothing is pruned until a trial completed;
+ * then the minimum resource is {@code max(last step of the complete trials / 100, 1)}, estimated once.
+ *
+ * <p>Stateless otherwise: the rungs are read from the learning curves (a trial's rung value is its value at
  * the first step at or after the rung), so a resumed study decides as the first process would have.
  */
 final class SuccessiveHalvingPruner implements Pruner {
-  private final long minResource;
+  /** Trials' steps at rung 0, or {@link #AUTO} until estimated. */
+  private volatile long minResource;
+  static final long AUTO = -1;
   private final int reductionFactor;
   private final int minEarlyStoppingRate;
   private final int bootstrapCount;
@@ -46,6 +51,9 @@ final class SuccessiveHalvingPruner implements Pruner {
 
   @Override
   public boolean shouldPrune(PruneRequest request) {
+    if (minResource == AUTO && !estimateMinResource(request)) {
+      return false;
+    }
     LearningCurve own = request.curve();
     int current = own.size() - 1;
     for (int k = 0; ; k++) {
@@ -72,6 +80,21 @@ final class SuccessiveHalvingPruner implements Pruner {
         return false; // rungs no longer grow (a reduction factor that overflowed)
       }
     }
+  }
+
+  /** Optuna's estimate: the longest complete curve / 100 (at least 1); false while no trial completed. */
+  private boolean estimateMinResource(PruneRequest request) {
+    long last = -1;
+    for (LearningCurve c : request.curves().all()) {
+      if (c.status() == TrialStatus.COMPLETE) {
+        last = Math.max(last, c.lastStep());
+      }
+    }
+    if (last < 0) {
+      return false;
+    }
+    minResource = Math.max(last / 100, 1);
+    return true;
   }
 
   /** The values at rung {@code k} of every trial of the group that reached it (the reporting one included). */

@@ -115,7 +115,7 @@ class PrunerDecisionsTest {
 
   @Test
   void successiveHalvingFollowsTheDirection() {
-    Pruner sha = Curves.create(new SuccessiveHalvingProvider(), Map.of("reduction_factor", 2), Direction.MAXIMIZE);
+    Pruner sha = Curves.create(new SuccessiveHalvingProvider(), Map.of("min_resource", 1, "reduction_factor", 2), Direction.MAXIMIZE);
     Curves c = new Curves(Direction.MAXIMIZE);
     c.run(sha, 0, 0.9);
     assertEquals(1, c.run(sha, 1, 0.8), "maximizing: 0.8 is worse than 0.9");
@@ -124,7 +124,7 @@ class PrunerDecisionsTest {
 
   @Test
   void successiveHalvingBootstrapPrunesUntilEnoughTrialsReachedTheRung() {
-    Pruner sha = Curves.create(new SuccessiveHalvingProvider(), Map.of("bootstrap_count", 2, "reduction_factor", 2));
+    Pruner sha = Curves.create(new SuccessiveHalvingProvider(), Map.of("min_resource", 1, "bootstrap_count", 2, "reduction_factor", 2));
     Curves c = Curves.minimize();
     assertEquals(1, c.run(sha, 0, 0.1));
     assertEquals(1, c.run(sha, 1, 0.1));
@@ -163,6 +163,23 @@ class PrunerDecisionsTest {
     double[] bad = new double[26];
     java.util.Arrays.fill(bad, 9.0);
     assertEquals(0, c.run(hb, first3, bad), "bracket 3: first rung at 27");
+  }
+
+  @Test
+  void successiveHalvingWithAutomaticMinResourceWaitsForACompleteTrialAsOptunaDoes() {
+    Pruner auto = Curves.create(new SuccessiveHalvingProvider(), Map.of("reduction_factor", 2));
+    Pruner fixed = Curves.create(new SuccessiveHalvingProvider(), Map.of("reduction_factor", 2, "min_resource", 1));
+    Curves a = Curves.minimize();
+    a.report(auto, 0, 1, 0.9); // trial 0 is still running
+    assertFalse(a.report(auto, 1, 1, 5.0), "auto: nothing is pruned before a trial completed");
+    Curves f = Curves.minimize();
+    f.report(fixed, 0, 1, 0.9);
+    assertTrue(f.report(fixed, 1, 1, 5.0), "min_resource 1: pruned at once");
+    // Once trial 0 completed (3 steps: min_resource = max(3 / 100, 1) = 1), auto prunes as min_resource 1.
+    a.report(auto, 0, 2, 0.8);
+    a.report(auto, 0, 3, 0.7);
+    a.curves.finished(0, TrialStatus.COMPLETE);
+    assertEquals(1, a.run(auto, 2, 7.0));
   }
 
   @Test
