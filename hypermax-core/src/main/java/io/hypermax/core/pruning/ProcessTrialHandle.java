@@ -27,9 +27,12 @@ public final class ProcessTrialHandle implements TrialHandle {
     this.replyFile = replyFile;
   }
 
-  /** The handle of this process, from {@value ReportProtocol#REPLY_ENV} (without it, reports are printed but never answered). */
-  public static ProcessTrialHandle fromEnvironment(int number) {
-    return new ProcessTrialHandle(number, System.out, System.getenv(ReportProtocol.REPLY_ENV));
+  /**
+   * The handle of this process, printing to {@code stdout} (the process's standard output) and reading
+   * the reply file named by {@value ReportProtocol#REPLY_ENV} (without it, reports are printed but never answered).
+   */
+  public static ProcessTrialHandle fromEnvironment(int number, PrintStream stdout) {
+    return new ProcessTrialHandle(number, stdout, System.getenv(ReportProtocol.REPLY_ENV));
   }
 
   @Override

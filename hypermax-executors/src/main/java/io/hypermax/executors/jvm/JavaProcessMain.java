@@ -36,7 +36,7 @@ public final class JavaProcessMain {
       try {
         // A model that reports intermediate values takes the trial's handle (docs/pruning.md).
         method = type.getMethod(args[1], Map.class, io.hypermax.core.pruning.TrialHandle.class);
-        value = method.invoke(null, parameters, io.hypermax.core.pruning.ProcessTrialHandle.fromEnvironment(trialNumber()));
+        value = method.invoke(null, parameters, io.hypermax.core.pruning.ProcessTrialHandle.fromEnvironment(trialNumber(), System.out));
       } catch (NoSuchMethodException e) {
         method = type.getMethod(args[1], Map.class);
         value = method.invoke(null, parameters);
