@@ -91,12 +91,39 @@ class JournalFormatTest {
 
   @Test
   void aJournalOfANewerFormatIsRefusedNamingBothVersions() throws Exception {
-    Files.writeString(dir.resolve(Journal.FILE_NAME), "{\"event\":\"study\",\"version\":2,\"seed\":1}\n");
+    Files.writeString(dir.resolve(Journal.FILE_NAME), "{\"event\":\"study\",\"version\":3,\"seed\":1}\n");
     JournalVersionException e = assertThrows(JournalVersionException.class, () -> Journal.read(dir));
-    assertEquals(2, e.found());
-    assertTrue(e.getMessage().contains("newer hypermax") && e.getMessage().contains("version 2")
+    assertEquals(3, e.found());
+    assertTrue(e.getMessage().contains("newer hypermax") && e.getMessage().contains("version 3")
         && e.getMessage().contains("up to version " + JournalCodec.VERSION), e.getMessage());
     assertTrue(e.getMessage().startsWith(Journal.FILE_NAME + " line 1"), "names the file and line: " + e.getMessage());
+  }
+
+  @Test
+  void version2AddsPrunedTrialsAndVersion1JournalsStillRead() throws Exception {
+    assertEquals(2, JournalCodec.VERSION);
+    Files.writeString(dir.resolve(Journal.FILE_NAME), String.join("\n",
+        "{\"event\":\"study\",\"version\":1,\"seed\":1,\"created\":\"2026-01-01T00:00:00Z\"}",
+        "{\"event\":\"start\",\"trial\":0,\"params\":{\"x\":1},\"start\":\"2026-01-01T00:00:00Z\"}",
+        "{\"event\":\"end\",\"trial\":0,\"status\":\"COMPLETE\",\"loss\":0.5,\"time\":1,\"end\":\"2026-01-01T00:00:01Z\"}", ""));
+    assertEquals(0.5, Journal.read(dir).finished().get(0).loss(), "a version-1 journal reads as before");
+    var pruned = new JournalEvent.TrialEnded(3, io.hypermax.core.trial.TrialResult.pruned(0.25, 7, 2.0), java.time.Instant.EPOCH);
+    var back = (JournalEvent.TrialEnded) JournalCodec.decode(JournalCodec.encode(pruned), "line");
+    assertEquals(io.hypermax.core.trial.TrialStatus.PRUNED, back.result().status());
+    assertEquals(7, back.result().prunedStep());
+    assertEquals(0.25, back.result().loss());
+  }
+
+  @Test
+  void aStartedAgainTrialReportsItsCurveAnew() {
+    java.util.List<String> lines = java.util.List.of(
+        "{\"event\":\"study\",\"version\":2,\"seed\":1}",
+        "{\"event\":\"start\",\"trial\":0,\"params\":{},\"start\":\"2026-01-01T00:00:00Z\"}",
+        "{\"event\":\"intermediate\",\"trial\":0,\"step\":1,\"value\":0.9}",
+        "{\"event\":\"start\",\"trial\":0,\"params\":{},\"start\":\"2026-01-01T00:01:00Z\"}",
+        "{\"event\":\"intermediate\",\"trial\":0,\"step\":1,\"value\":0.8}");
+    StoredStudy s = JournalReplay.replayLines(lines, "journal.jsonl");
+    assertEquals(java.util.List.of(new StoredStudy.Intermediate(0, 1, 0.8)), s.intermediates());
   }
 
   @Test
