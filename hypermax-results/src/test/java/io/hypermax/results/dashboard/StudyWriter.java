@@ -1,0 +1,53 @@
+package io.hypermax.results.dashboard;
+
+import io.hypermax.core.space.Assignment;
+import io.hypermax.core.space.SearchSpace;
+import io.hypermax.core.study.Direction;
+import io.hypermax.core.study.Journal;
+import io.hypermax.core.trial.Trial;
+import io.hypermax.core.trial.TrialResult;
+import io.hypermax.results.TestStudies;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+
+/** Another writer of a results directory, as a running search is: a journal of its own, appended to trial by trial. */
+final class StudyWriter implements AutoCloseable {
+  static final SearchSpace SPACE = TestStudies.threeNumericOneCategorical();
+  static final DashboardDocument.Shape SHAPE = new DashboardDocument.Shape(SPACE, Direction.MINIMIZE, 100);
+  private final Journal journal;
+  private final Random rng = new Random(7);
+  private final Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  StudyWriter(Path dir) {
+    journal = Journal.open(dir);
+    journal.recordStudy(7);
+  }
+
+  Trial start(int number) {
+    Assignment a = SPACE.sample(rng);
+    Trial t = Trial.running(number, a, SPACE.nest(a), t0.plusSeconds(number));
+    journal.recordTrialStart(t);
+    return t;
+  }
+
+  void finish(Trial t) {
+    journal.recordTrialEnd(t.finish(TrialResult.complete(TestStudies.bowl(t.flatParameters()), 1.5, Map.of()), t.start().plusSeconds(1)));
+  }
+
+  void trials(int from, int to) {
+    for (int i = from; i < to; i++) {
+      finish(start(i));
+    }
+  }
+
+  void intermediate(int trial, long step, double value) {
+    journal.recordIntermediate(trial, step, value);
+  }
+
+  @Override
+  public void close() {
+    journal.close();
+  }
+}
