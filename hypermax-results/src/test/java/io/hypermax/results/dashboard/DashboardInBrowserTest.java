@@ -91,4 +91,44 @@ class DashboardInBrowserTest {
       }
     }
   }
+
+  @Test
+  void aParetoStudyWithIntermediateValuesShowsItsFrontAndLearningCurves() throws Exception {
+    String chromium = WebDriver.find("chromium");
+    String chromedriver = WebDriver.find("chromedriver");
+    assumeTrue(chromium != null && chromedriver != null, "no chromium or chromedriver on PATH");
+    Path study = Files.createDirectory(dir.resolve("results_2"));
+    Path shots = Files.createDirectories(Path.of("target", "dashboard-screenshots"));
+    try (StudyWriter writer = new StudyWriter(study)) {
+      for (int i = 0; i < 20; i++) {
+        Trial t = writer.start(i);
+        for (int step = 1; step <= 5; step++) {
+          writer.intermediate(i, step, 1.0 / step + 0.05 * i);
+        }
+        writer.finishPareto(t);
+      }
+      try (DashboardServer server = DashboardServer.start(new JournalFollower(study), StudyWriter.SHAPE, RunningUsage.NONE,
+              new DashboardOptions("127.0.0.1", 0, false, null, 100));
+          WebDriver browser = new WebDriver(chromedriver, chromium, Files.createDirectory(dir.resolve("profile2")), dir.resolve("chromedriver2.log"))) {
+        browser.open(server.url());
+        assertTrue(browser.await("return document.querySelector('[data-chart=pareto] canvas') !== null"
+            + " && document.querySelector('[data-chart=\"learning curves\"] canvas') !== null", 60), "both charts are drawn");
+        String series = "return echarts.getInstanceByDom(document.querySelector('[data-chart=\"learning curves\"]')).getOption().series.length";
+        assertEquals(20, browser.script(series).asInt(), "one learning curve per trial");
+        String front = "return echarts.getInstanceByDom(document.querySelector('[data-chart=pareto]')).getOption().series.map("
+            + "function (s) { return s.data.length; }).join('+')";
+        String counts = browser.script(front).asText();
+        int onFront = Integer.parseInt(counts.split("\\+")[0]);
+        int dominated = Integer.parseInt(counts.split("\\+")[1]);
+        assertEquals(20, onFront + dominated, counts);
+        assertTrue(onFront >= 1 && dominated >= 1, "a front and dominated trials: " + counts);
+        browser.script("document.querySelector('[data-chart=pareto]').scrollIntoView(); return true");
+        browser.screenshot(shots.resolve("dashboard-pareto.png"));
+        browser.script("document.querySelector('[data-chart=\"learning curves\"]').scrollIntoView(); return true");
+        browser.screenshot(shots.resolve("dashboard-learning-curves.png"));
+        List<String> severe = browser.severeConsole();
+        assertTrue(severe.isEmpty(), "console errors: " + severe);
+      }
+    }
+  }
 }

@@ -42,6 +42,16 @@ final class StudyWriter implements AutoCloseable {
     }
   }
 
+  /** Finishes {@code t} with two objectives that trade off (x against 10 - x), as a Pareto study's trials do. */
+  void finishPareto(Trial t) {
+    double x = ((Number) t.flatParameters().get("x")).doubleValue();
+    Map<String, Double> objectives = new java.util.LinkedHashMap<>();
+    objectives.put("error", x + 0.1 * ((Number) t.flatParameters().get("layers")).doubleValue());
+    objectives.put("size", 10 - x);
+    TrialResult r = new TrialResult(io.hypermax.core.trial.TrialStatus.COMPLETE, x, 1.0, Map.of(), null, null, null, objectives);
+    journal.recordTrialEnd(t.finish(r, t.start().plusSeconds(1)));
+  }
+
   void intermediate(int trial, long step, double value) {
     journal.recordIntermediate(trial, step, value);
   }
