@@ -40,7 +40,7 @@ public final class StorageSource implements StudySource {
   @Override
   public synchronized StoredStudy read() {
     StoredStudy s = storage.load();
-    String f = s.seed() + "/" + s.finished().size() + "/" + s.abandoned() .stream().map(t -> t.number()).toList()
+    String f = s.seed() + "/" + s.finished().size() + "/" + s.abandoned().stream().map(t -> t.number()).toList()
         + "/" + s.intermediates().size() + "/" + s.customEvents().size();
     if (!f.equals(fingerprint)) {
       fingerprint = f;
