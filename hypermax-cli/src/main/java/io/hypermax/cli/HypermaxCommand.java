@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
       ResultsCommand.class,
       BenchCommand.class,
       WorkerCommand.class,
-      StudyCommand.class
+      StudyCommand.class,
+      DashboardCommand.class
     })
 final class HypermaxCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(HypermaxCommand.class);
@@ -81,7 +82,7 @@ final class HypermaxCommand implements Callable<Integer> {
   @Mixin PluginOptions plugins;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     PrintStream out = System.out;
     if (config == null) {
       System.err.println("usage: hypermax CONFIG [RESULTS_DIR]   (see hypermax --help)");
@@ -114,7 +115,8 @@ final class HypermaxCommand implements Callable<Integer> {
     SearchRun.Options options =
         new SearchRun.Options(
             workingDirectory, resume, quiet ? List.of() : List.<StudyListener>of(progress), LOG::warn, newResults);
-    try (SearchRun run = SearchRun.prepare(cfg, registry, options)) {
+    try (SearchRun run = SearchRun.prepare(cfg, registry, options);
+        AutoCloseable web = DashboardCommand.besideSearch(cfg, run.resultsDirectory(), run.study().iterations(), out)) {
       Study study = run.study();
       if (!quiet) {
         progress.begin(study, run.resultsDirectory(), run.resumed());

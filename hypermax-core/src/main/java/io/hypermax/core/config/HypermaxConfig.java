@@ -44,6 +44,7 @@ public final class HypermaxConfig {
   private final String resultsDirectory;
   private final boolean graphs;
   private final boolean uiEnabled;
+  private final WebUiSettings webUi;
   private final boolean deterministic;
   private final io.hypermax.core.storage.FsyncPolicy fsync;
   private final List<Path> pluginPaths;
@@ -108,9 +109,12 @@ public final class HypermaxConfig {
 
     ConfigNode ui = root.get("ui");
     if (!ui.isMissing()) {
-      ui.requireObject().requireKnownKeys(Set.of("enabled"));
+      Set<String> uiKeys = new java.util.HashSet<>(WebUiSettings.KEYS);
+      uiKeys.add("enabled");
+      ui.requireObject().requireKnownKeys(uiKeys);
     }
     this.uiEnabled = ui.bool("enabled", true);
+    this.webUi = WebUiSettings.of(ui);
 
     List<Path> paths = new ArrayList<>();
     ConfigNode plugins = root.get("plugins");
@@ -224,6 +228,11 @@ public final class HypermaxConfig {
 
   public boolean uiEnabled() {
     return uiEnabled;
+  }
+
+  /** {@code ui.web*}: the web dashboard beside the search (docs/dashboard.md). */
+  public WebUiSettings webUi() {
+    return webUi;
   }
 
   /** {@code search.deterministic}: trial n is suggested from exactly the trials before it, also in parallel. */

@@ -11,7 +11,9 @@
  * Every chart zooms (mouse wheel or the slider under it), shows a trial's numbers on hover, and filters: the colour
  * bars are range sliders, parallel axes can be brushed, the legend toggles series, and a "Trials shown" menu above
  * the charts keeps only the best 50 / 25 / 10 % of the complete trials in every chart. Colours: viridis.
- * Returns { charts: [...echarts instances], filter: <select>, dispose() }.
+ * When the document has one (the dashboard adds it), also the Pareto front ("pareto").
+ * Returns { charts: [...echarts instances], filter: <select>, update(newerDocument), dispose() }; the live
+ * dashboard (io.hypermax.results.dashboard) calls update() for every new document.
  */
 (function (root) {
   'use strict';
@@ -333,18 +335,40 @@
     return copy;
   }
 
-  function draw(container, doc, echarts) {
-    var charts = [];
-    function add(name, height, option) {
-      var el = panel(container, name, height);
-      var chart = echarts.init(el, null, { renderer: 'canvas' });
-      option.animation = false;
-      option.textStyle = { fontFamily: 'system-ui, sans-serif' };
-      option.toolbox = { right: 10, top: 0, feature: { dataZoom: { yAxisIndex: 'none' }, restore: {}, saveAsImage: {} } };
-      if (option.parallel) { delete option.toolbox.feature.dataZoom; }
-      chart.setOption(option);
-      charts.push(chart);
+  function pareto(doc) {
+    var names = doc.pareto.objectives;
+    var byNumber = {};
+    (doc.allTrials || doc.trials).forEach(function (t) { byNumber[t.number] = t; });
+    var points = doc.pareto.trials.filter(function (p) { return p.values[0] !== null && p.values[1] !== null; });
+    var front = points.filter(function (p) { return p.front; }).sort(function (a, b) { return a.values[0] - b.values[0]; });
+    var others = points.filter(function (p) { return !p.front; });
+    function tip(q) {
+      var p = q.seriesIndex === 0 ? front[q.dataIndex] : others[q.dataIndex];
+      var t = byNumber[p.number];
+      return (t ? trialTooltip(doc, t) : 'trial ' + p.number) + '<br>' + names.map(function (n, i) { return escapeHtml(n) + ': ' + fmt(p.values[i]); }).join('<br>');
     }
+    return {
+      title: { text: 'Pareto front: ' + names[0] + ' × ' + names[1],
+        subtext: front.length + ' of ' + points.length + ' trials on the front (both objectives minimized)' + (names.length > 2 ? '; ' + names.length + ' objectives, the first two shown' : '') },
+      tooltip: { trigger: 'item', formatter: tip },
+      legend: { top: 30, right: 10 },
+      grid: { left: 85, right: 30, top: 80, bottom: 70 },
+      xAxis: { type: 'value', name: names[0], scale: true, nameLocation: 'middle', nameGap: 28, nameTextStyle: FONT, axisLabel: { formatter: fmt } },
+      yAxis: { type: 'value', name: names[1], scale: true, nameLocation: 'middle', nameGap: 55, nameTextStyle: FONT, axisLabel: { formatter: fmt } },
+      dataZoom: zoom(true),
+      series: [
+        { name: 'on the front', type: 'line', step: 'end', symbolSize: 10, itemStyle: { color: '#d62728' }, lineStyle: { width: 1.5, color: '#d62728' },
+          data: front.map(function (p) { return [p.values[0], p.values[1]]; }) },
+        { name: 'dominated', type: 'scatter', symbolSize: 7, itemStyle: { color: VIRIDIS[5], opacity: 0.6 },
+          data: others.map(function (p) { return [p.values[0], p.values[1]]; }) }
+      ]
+    };
+  }
+
+  /** Every chart the document has data for, in page order: [name, height, option]. */
+  function specs(doc) {
+    var list = [];
+    function add(name, height, option) { list.push([name, height, option]); }
     var done = complete(doc);
     if (done.length > 0) {
       add('history', 420, history(doc));
@@ -358,6 +382,9 @@
       doc.parameters.forEach(function (p) { add('slice ' + p.path, 400, slice(doc, p)); });
     }
     (doc.contours || []).forEach(function (c) { add('contour ' + c.x + ' ' + c.y, 520, contour(doc, c)); });
+    if (doc.pareto && doc.pareto.objectives.length >= 2 && doc.pareto.trials.length > 0) {
+      add('pareto', 460, pareto(doc));
+    }
     if (doc.curves && doc.curves.length > 0) {
       add('learning curves', 440, learningCurves(doc));
     }
@@ -365,6 +392,46 @@
       var all = Object.assign({}, doc, { trials: doc.allTrials || doc.trials });
       add('timeline', Math.max(220, 150 + 34 * doc.workers), timeline(all));
     }
+    return list;
+  }
+
+  function decorate(option) {
+    option.animation = false;
+    option.textStyle = { fontFamily: 'system-ui, sans-serif' };
+    option.toolbox = { right: 10, top: 0, feature: { dataZoom: { yAxisIndex: 'none' }, restore: {}, saveAsImage: {} } };
+    if (option.parallel) { delete option.toolbox.feature.dataZoom; }
+    return option;
+  }
+
+  function draw(container, doc, echarts) {
+    var charts = [];
+    specs(doc).forEach(function (s) {
+      var el = panel(container, s[0], s[1]);
+      var chart = echarts.init(el, null, { renderer: 'canvas' });
+      chart.setOption(decorate(s[2]));
+      charts.push(chart);
+    });
+    return charts;
+  }
+
+  /**
+   * Redraws with a newer document. When the same charts exist (the usual case while a study runs), each chart
+   * keeps its instance, zoom and filters and only gets its new series; otherwise everything is drawn afresh.
+   */
+  function redraw(container, charts, doc, echarts) {
+    var list = specs(doc);
+    var names = [].map.call(container.querySelectorAll('.hm-chart'), function (e) { return e.getAttribute('data-chart'); });
+    var same = names.length === list.length && list.every(function (s, i) { return s[0] === names[i]; });
+    if (!same) {
+      charts.forEach(function (c) { c.dispose(); });
+      container.innerHTML = '';
+      return draw(container, doc, echarts);
+    }
+    list.forEach(function (s, i) {
+      var option = decorate(s[2]);
+      delete option.dataZoom; // keep the user's zoom
+      charts[i].setOption(option, { replaceMerge: ['series'] });
+    });
     return charts;
   }
 
@@ -392,19 +459,27 @@
     container.appendChild(bar);
     var area = document.createElement('div');
     container.appendChild(area);
+    var current = doc;
     var charts = draw(area, doc, echarts);
     select.addEventListener('change', function () {
       charts.forEach(function (c) { c.dispose(); });
       area.innerHTML = '';
-      charts = draw(area, bestOf(doc, Number(select.value)), echarts);
+      charts = draw(area, bestOf(current, Number(select.value)), echarts);
       handle.charts = charts;
     });
     var onResize = function () { charts.forEach(function (c) { c.resize(); }); };
     root.addEventListener && root.addEventListener('resize', onResize);
-    var handle = { charts: charts, filter: select, dispose: function () {
-      root.removeEventListener && root.removeEventListener('resize', onResize);
-      charts.forEach(function (c) { c.dispose(); });
-    } };
+    var handle = { charts: charts, filter: select,
+      /** Shows a newer document of the same study (the live dashboard), keeping the filter and each chart's zoom. */
+      update: function (newDoc) {
+        current = newDoc;
+        charts = redraw(area, charts, bestOf(newDoc, Number(select.value)), echarts);
+        handle.charts = charts;
+      },
+      dispose: function () {
+        root.removeEventListener && root.removeEventListener('resize', onResize);
+        charts.forEach(function (c) { c.dispose(); });
+      } };
     return handle;
   }
 
