@@ -113,7 +113,7 @@ class DashboardInBrowserTest {
         browser.open(server.url());
         assertTrue(browser.await("return document.querySelector('[data-chart=pareto] canvas') !== null"
             + " && document.querySelector('[data-chart=\"learning curves\"] canvas') !== null", 60), "both charts are drawn");
-        String series = "return echarts.getInstanceByDom(document.querySelector('[data-chart=\"learning curves\"]')).getOption().series.length";
+        String series = "return echarts.getInstanceByDom(document.querySelector('[data-chart=\"learning curves\"]')).getOption().series.filter(function (s) { return s.type === 'line'; }).length";
         assertEquals(20, browser.script(series).asInt(), "one learning curve per trial");
         String front = "return echarts.getInstanceByDom(document.querySelector('[data-chart=pareto]')).getOption().series.map("
             + "function (s) { return s.data.length; }).join('+')";
