@@ -25,6 +25,7 @@ import java.util.Map;
  * {"event":"end","trial":0,"status":"COMPLETE","loss":0.12,"time":1.5,"metadata":{...},"error":"...",
  *  "log":"...","usage":{...},"objectives":{"f1":0.3,"f2":0.7},"end":"..."}
  * {"event":"intermediate","trial":0,"step":3,"value":0.5}
+ * {"event":"guidance","v":1,"id":"...","at":"...","source":"cli","action":"lock","param":"lr","value":0.01}
  * {"event":"&lt;anything else&gt;", ...}       (custom: kept as written)
  * </pre>
  *
@@ -32,6 +33,11 @@ import java.util.Map;
  * every line is strict JSON. {@code objectives} (a Pareto study's vector of values to minimise, one
  * per metric) appears only when the result has one; a record without it decodes to an empty vector,
  * so journals written before it existed replay unchanged.
+ *
+ * <p>{@code guidance} records (a person's lock, unlock, scramble or narrow, see
+ * {@link io.hypermax.core.guidance.GuidanceEvent}) carry their own format version {@code v}; they are
+ * checked here and kept, like custom records, in {@link StoredStudy#customEvents()}, so journals
+ * without them read as before and readers that predate them skip them.
  */
 public final class JournalCodec {
   /** The newest format this hypermax writes and reads. */
@@ -160,6 +166,10 @@ public final class JournalCodec {
             required(n, "trial").asInt(), readResult(n), Instant.parse(required(n, "end").asText()));
         case "intermediate" -> new JournalEvent.IntermediateValue(
             required(n, "trial").asInt(), required(n, "step").asLong(), readDouble(n, "value"));
+        case io.hypermax.core.guidance.GuidanceEvent.EVENT -> {
+          io.hypermax.core.guidance.GuidanceEvent.fromJson(n); // a damaged or newer record is named, not applied
+          yield new JournalEvent.Custom(o);
+        }
         default -> new JournalEvent.Custom(o);
       };
     } catch (JournalVersionException e) {
