@@ -137,6 +137,20 @@ public final class Study implements AutoCloseable {
     return checked;
   }
 
+  /** The optimizer's own report of its state ({@link io.hypermax.core.spi.OptimizerState}), or just its kind. */
+  public Map<String, String> optimizerState() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    out.put("optimizer", optimizer.getClass().getSimpleName());
+    if (optimizer instanceof io.hypermax.core.spi.OptimizerState s) {
+      try {
+        out.putAll(s.state());
+      } catch (RuntimeException e) {
+        out.put("state", "unavailable: " + e);
+      }
+    }
+    return out;
+  }
+
   /** The guidance in force and its history. */
   public synchronized io.hypermax.core.guidance.Guidance.State guidance() {
     return guidance.state();
