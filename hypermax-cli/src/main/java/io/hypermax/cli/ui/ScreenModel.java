@@ -98,6 +98,7 @@ public final class ScreenModel {
   }
 
   private void mainKey(UiKey k) {
+    message = ""; // a message stays until the next key
     if (k.kind() == UiKey.Kind.TAB) {
       view = View.values()[(view.ordinal() + 1) % View.values().length];
       return;

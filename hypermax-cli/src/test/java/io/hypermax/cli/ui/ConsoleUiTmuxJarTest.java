@@ -64,6 +64,12 @@ class ConsoleUiTmuxJarTest {
     return new Tmux(cmd, width, height);
   }
 
+  /** Keeps what the screen showed, for docs/ui.md (target/ui-screens/NAME.txt). */
+  private static void keep(String name, String screen) throws Exception {
+    Path d = Files.createDirectories(Path.of("target", "ui-screens"));
+    Files.writeString(d.resolve(name + ".txt"), screen);
+  }
+
   private static void assertRestored(Tmux t, String screen) throws Exception {
     String tty = screen.lines().filter(l -> l.startsWith("TTY:")).findFirst().orElse("");
     assertEquals(Set.of("icanon", "isig", "echo"), Set.of(tty.substring(4).trim().split(" ")),
@@ -77,6 +83,7 @@ class ConsoleUiTmuxJarTest {
     try (Tmux t = start("", 120, 36)) {
       String s = t.await("the overview with a best loss and running trials", 60,
           x -> x.matches("(?s).*best \\d.*\\(trial \\d+\\).*") && x.contains("Running trials (2)") && x.contains("Rolling loss"));
+      keep("overview", s);
       assertTrue(s.contains("[1 Overview]") && s.contains("Current best") && s.contains("RSS") && s.matches("(?s).*#\\d+ +0m0\\ds.*"), s);
       assertTrue(s.lines().anyMatch(l -> l.length() == 120 && l.chars().allMatch(c -> c == '-')), "drawn at the width of 120:\n" + s);
 
@@ -86,7 +93,7 @@ class ConsoleUiTmuxJarTest {
       assertEquals(28, s.lines().count(), s);
 
       t.keys("2");
-      t.await("the trials table", 10, x -> x.contains("[2 Trials]") && x.contains("trial ^") && x.contains("> 0 "));
+      keep("trials", t.await("the trials table", 10, x -> x.contains("[2 Trials]") && x.contains("trial ^") && x.contains("> 0 ")));
       t.keys("Enter");
       s = t.await("trial 0 opened as JSON with its log", 10, x -> x.contains("== trial 0") && x.contains("\"parameters\""));
       t.keys("PageDown");
@@ -104,14 +111,16 @@ class ConsoleUiTmuxJarTest {
       }
       t.type("0.5");
       t.keys("Enter");
-      t.await("the lock applied", 10, x -> x.contains("locked = 0.5") && x.contains("applied: lock y = 0.5"));
+      keep("guidance", t.await("the lock applied", 10, x -> x.contains("locked = 0.5") && x.contains("applied: lock y = 0.5")));
       t.keys("Escape");
       t.keys("4");
-      t.await("the optimizer view lists the lock", 10, x -> x.contains("Locked parameters:") && x.contains("  y = 0.5"));
+      keep("optimizer", t.await("the optimizer view lists the lock", 10, x -> x.contains("Locked parameters:") && x.contains("  y = 0.5")));
+      t.keys("3");
+      keep("analysis", t.await("importance and correlations", 10, x -> x.contains("Importance") && x.contains("Correlation with the loss")));
       Thread.sleep(2500); // a few trials under the lock
 
       t.keys("q");
-      t.await("the quit question", 10, x -> x.contains("Quit the console UI?") && x.contains("stop the search"));
+      keep("quit", t.await("the quit question", 10, x -> x.contains("Quit the console UI?") && x.contains("stop the search")));
       t.keys("s");
       s = t.await("the search stopped and the shell back", 60, x -> x.contains("EXIT=") && x.contains("TTY:"));
       assertTrue(s.contains("EXIT=130"), s);
