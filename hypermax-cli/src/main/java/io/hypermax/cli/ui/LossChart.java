@@ -49,7 +49,9 @@ final class LossChart {
     }
     for (int r = rows - 1; r >= 0; r--) {
       double level = lo + (hi - lo) * r / Math.max(1, rows - 1);
-      StringBuilder sb = new StringBuilder(String.format("%10.4g|", level));
+      // The scale at the top, the middle and the bottom row only: easier to read, and never ten equal labels.
+      boolean labelled = r == rows - 1 || r == 0 || r == (rows - 1) / 2;
+      StringBuilder sb = new StringBuilder(labelled ? String.format("%10.4g|", level) : " ".repeat(10) + "|");
       for (double v : m) {
         double frac = (v - lo) / (hi - lo);
         sb.append(frac * (rows - 1) + 0.5 >= r ? '#' : ' ');

@@ -82,9 +82,10 @@ class ConsoleUiTmuxJarTest {
     config(400, 0.3, 2);
     try (Tmux t = start("", 120, 36)) {
       String s = t.await("the overview with a best loss and running trials", 60,
-          x -> x.matches("(?s).*best \\d.*\\(trial \\d+\\).*") && x.contains("Running trials (2)") && x.contains("Rolling loss"));
+          x -> x.matches("(?s).*trials (1[2-9]|[2-9]\\d)/400.*best \\d.*\\(trial \\d+\\).*") && x.contains("Running trials (2)")
+              && x.contains("Rolling loss") && x.contains(" MiB  CPU"));
       keep("overview", s);
-      assertTrue(s.contains("[1 Overview]") && s.contains("Current best") && s.contains("RSS") && s.matches("(?s).*#\\d+ +0m0\\ds.*"), s);
+      assertTrue(s.contains("[1 Overview]") && s.contains("Current best") && s.matches("(?s).*#\\d+ +0m0\\ds  RSS +\\d+ MiB  CPU +\\d+\\.\\ds.*"), s);
       assertTrue(s.lines().anyMatch(l -> l.length() == 120 && l.chars().allMatch(c -> c == '-')), "drawn at the width of 120:\n" + s);
 
       t.resize(90, 28);
