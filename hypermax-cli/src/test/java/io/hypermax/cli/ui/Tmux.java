@@ -28,7 +28,10 @@ final class Tmux implements AutoCloseable {
   /** Starts {@code shellCommand} in a {@code width}x{@code height} session (TERM xterm-256color, as over ssh). */
   Tmux(String shellCommand, int width, int height) throws IOException, InterruptedException {
     run("new-session", "-d", "-x", Integer.toString(width), "-y", Integer.toString(height), "-e", "TERM=xterm-256color", shellCommand);
+    socketPath = run("display-message", "-p", "#{socket_path}").strip();
   }
+
+  private String socketPath;
 
   String run(String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
@@ -85,6 +88,13 @@ final class Tmux implements AutoCloseable {
       run("kill-server");
     } catch (IOException | InterruptedException e) {
       // the server is gone already
+    }
+    try {
+      if (socketPath != null && !socketPath.isEmpty()) {
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(socketPath)); // kill-server leaves the socket file
+      }
+    } catch (IOException e) {
+      // a stale socket file in the tmux directory is harmless
     }
   }
 }
