@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
       BenchCommand.class,
       WorkerCommand.class,
       StudyCommand.class,
-      DashboardCommand.class
+      DashboardCommand.class,
+      GuideCommand.class
     })
 final class HypermaxCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(HypermaxCommand.class);
@@ -109,12 +110,16 @@ final class HypermaxCommand implements Callable<Integer> {
       return WorkerCommand.work(cfg, registry, storage != null ? storage : cfg.storageUrl(), null, out); // docs/scale-out.md
     }
 
-    boolean live = !noUi && !quiet && cfg.uiEnabled() && TerminalWidth.interactive();
-    ProgressListener progress = new ProgressListener(out, live);
+    boolean terminal = !quiet && TerminalWidth.interactive();
+    boolean consoleUi = terminal && !noUi && cfg.uiEnabled();
+    ProgressListener progress = new ProgressListener(out, terminal && !noUi);
+    // The console UI needs the study, which the listeners are given to: they reach it through this switch.
+    java.util.concurrent.atomic.AtomicReference<StudyListener> shown = new java.util.concurrent.atomic.AtomicReference<>(progress);
+    StudyListener display = new SwitchedListener(shown);
     Path workingDirectory = Path.of("").toAbsolutePath();
     SearchRun.Options options =
         new SearchRun.Options(
-            workingDirectory, resume, quiet ? List.of() : List.<StudyListener>of(progress), LOG::warn, newResults);
+            workingDirectory, resume, quiet ? List.of() : List.<StudyListener>of(display), LOG::warn, newResults);
     try (SearchRun run = SearchRun.prepare(cfg, registry, options);
         AutoCloseable web = DashboardCommand.besideSearch(cfg, run.resultsDirectory(), run.study().iterations(), out)) {
       Study study = run.study();
@@ -130,13 +135,29 @@ final class HypermaxCommand implements Callable<Integer> {
               ResumeCommand.of(workingDirectory, config, run.resultsDirectory(), iterations, plugins.pluginPath),
               ResumeCommand.regenerate(workingDirectory, run.resultsDirectory()));
       interrupts.install();
+      io.hypermax.cli.ui.ConsoleUi ui = null;
+      if (consoleUi) {
+        ui = new io.hypermax.cli.ui.ConsoleUi(study, run.resultsDirectory(), progress, System.in, System.out);
+        if (ui.start()) {
+          shown.set(ui);
+          interrupts.beforeReport(ui::restore);
+        } else {
+          ui = null;
+        }
+      }
       Study.Outcome outcome;
       try {
         outcome = run.run();
       } catch (RuntimeException | Error e) {
+        if (ui != null) {
+          ui.close();
+        }
         interrupts.runEnded();
         interrupts.uninstall();
         throw e;
+      }
+      if (ui != null) {
+        ui.close(); // the terminal is back before anything is printed
       }
       // Lets a running signal hook report that the final result pass finished.
       interrupts.runEnded();
@@ -146,6 +167,11 @@ final class HypermaxCommand implements Callable<Integer> {
       progress.end();
       printSummary(out, outcome, run);
       interrupts.uninstall();
+      if (ui != null && ui.stopRequested()) {
+        System.err.println("stopped from the console UI; resume with: "
+            + ResumeCommand.of(workingDirectory, config, run.resultsDirectory(), iterations, plugins.pluginPath));
+        return 130;
+      }
       if (outcome.interrupted()) {
         return 130;
       }

@@ -30,6 +30,7 @@ final class InterruptHandler {
   private final Thread hook = new Thread(this::onSignal, "hypermax-shutdown");
   private volatile boolean signalled;
   private volatile boolean ended;
+  private volatile Runnable beforeReport = () -> {};
 
   InterruptHandler(
       Study study, ProgressListener progress, PrintStream err, Path resultsDirectory, String resumeCommand, String regenerateCommand) {
@@ -41,6 +42,11 @@ final class InterruptHandler {
     this.regenerateCommand = regenerateCommand;
     // A system property, so a test (or a user on a slow disk) can choose the bound.
     this.finalPassMillis = Long.getLong("hypermax.final-pass-seconds", FINAL_PASS_SECONDS) * 1000;
+  }
+
+  /** Runs first when a signal arrives (the console UI gives the terminal back before the summary is printed). */
+  void beforeReport(Runnable r) {
+    this.beforeReport = r;
   }
 
   void install() {
@@ -80,6 +86,7 @@ final class InterruptHandler {
     }
     signalled = true;
     study.stop();
+    beforeReport.run();
     progress.interrupted();
     err.println(summary(study.snapshot()));
     err.println("resume with: " + resumeCommand);

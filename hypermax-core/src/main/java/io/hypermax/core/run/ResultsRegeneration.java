@@ -47,6 +47,15 @@ public final class ResultsRegeneration {
         warn.accept("result generator " + p.id() + " failed: " + e);
       }
     }
+    List<io.hypermax.core.guidance.GuidanceEvent> guidance = io.hypermax.core.guidance.GuidanceHistory.of(state);
+    if (!guidance.isEmpty()) {
+      try {
+        io.hypermax.core.guidance.GuidanceCsv.write(dir, guidance);
+      } catch (java.io.IOException e) {
+        failed.add("guidance");
+        warn.accept("cannot write " + dir.resolve(io.hypermax.core.guidance.GuidanceCsv.FILE_NAME) + ": " + e.getMessage());
+      }
+    }
     return new Summary(snapshot.finishedCount(), snapshot.complete().size(), failed, (System.nanoTime() - start) / 1e9);
   }
 

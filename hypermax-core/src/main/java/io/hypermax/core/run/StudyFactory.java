@@ -151,6 +151,8 @@ public final class StudyFactory {
     listeners.forEach(b::listener);
     if (directory != null) {
       b.closeWith(directory);
+      b.guidanceInbox(new io.hypermax.core.guidance.GuidanceInbox(directory.path(), warn));
+      b.listener(new io.hypermax.core.guidance.GuidanceCsv(directory.path(), warn));
     }
     return b.build();
   }

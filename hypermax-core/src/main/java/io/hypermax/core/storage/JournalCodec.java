@@ -26,6 +26,7 @@ import java.util.Map;
  *  "log":"...","usage":{...},"objectives":{"f1":0.3,"f2":0.7},"end":"..."}
  * {"event":"intermediate","trial":0,"step":3,"value":0.5}
  * {"event":"prune","trial":0,"step":3}         (a pruner's decision; a custom event to the codec, read by the Study)
+ * {"event":"guidance","v":1,"id":"...","at":"...","source":"cli","action":"lock","param":"lr","value":0.01}
  * {"event":"&lt;anything else&gt;", ...}       (custom: kept as written)
  * </pre>
  *
@@ -37,6 +38,10 @@ import java.util.Map;
  * <p>Version 2 added the status PRUNED (a trial a pruner stopped: its loss is its last reported value,
  * its metadata has {@code pruned_at_step}). A hypermax that knows only version 1 refuses such a journal
  * with a clear message instead of failing on the unknown status.
+ * <p>{@code guidance} records (a person's lock, unlock, scramble or narrow, see
+ * {@link io.hypermax.core.guidance.GuidanceEvent}) carry their own format version {@code v}; they are
+ * checked here and kept, like custom records, in {@link StoredStudy#customEvents()}, so journals
+ * without them read as before and readers that predate them skip them.
  */
 public final class JournalCodec {
   /** The newest format this hypermax writes and reads. */
@@ -165,6 +170,10 @@ public final class JournalCodec {
             required(n, "trial").asInt(), readResult(n), Instant.parse(required(n, "end").asText()));
         case "intermediate" -> new JournalEvent.IntermediateValue(
             required(n, "trial").asInt(), required(n, "step").asLong(), readDouble(n, "value"));
+        case io.hypermax.core.guidance.GuidanceEvent.EVENT -> {
+          io.hypermax.core.guidance.GuidanceEvent.fromJson(n); // a damaged or newer record is named, not applied
+          yield new JournalEvent.Custom(o);
+        }
         default -> new JournalEvent.Custom(o);
       };
     } catch (JournalVersionException e) {

@@ -84,6 +84,9 @@ public final class Study implements AutoCloseable {
   private String lastFailure;
   private volatile boolean stopping;
   private volatile Thread loopThread;
+  // Human guidance in force (locks, scrambles, narrowings), applied to every suggestion; see io.hypermax.core.guidance.
+  private final io.hypermax.core.guidance.Guidance guidance = new io.hypermax.core.guidance.Guidance();
+  private final io.hypermax.core.guidance.GuidanceInbox inbox;
 
   private Study(Builder b) {
     this.space = b.space;
@@ -99,7 +102,9 @@ public final class Study implements AutoCloseable {
     this.deterministic = b.deterministic;
     this.pruner = b.pruner;
     this.prunerSettings = b.prunerSettings;
+    this.inbox = b.inbox;
     if (b.restored != null) {
+      restoreGuidance(b.restored);
       for (io.hypermax.core.storage.StoredStudy.Intermediate v : b.restored.intermediates()) {
         curves.report(v.trial(), v.step(), v.value());
       }
@@ -132,6 +137,81 @@ public final class Study implements AutoCloseable {
 
   /** The journal's custom event of a pruning decision: {"event":"prune","trial":N,"step":S}. */
   public static final String PRUNE_EVENT = "prune";
+
+  /** Guidance recorded before a resume is in force again, in the order it was given. */
+  private void restoreGuidance(StoredStudy restored) {
+    for (com.fasterxml.jackson.databind.JsonNode n : restored.customEvents()) {
+      if (io.hypermax.core.guidance.GuidanceEvent.isGuidance(n)) {
+        try {
+          guidance.apply(io.hypermax.core.guidance.Guidance.validate(io.hypermax.core.guidance.GuidanceEvent.fromJson(n), space));
+        } catch (IllegalArgumentException e) {
+          org.slf4j.LoggerFactory.getLogger(Study.class).warn("a journaled guidance record was not applied: {}", e.getMessage());
+        }
+      }
+    }
+  }
+
+  /**
+   * Applies guidance from now on: checked against the space, recorded in the storage (so a resume
+   * keeps it), then in force for every later suggestion, whatever the optimizer.
+   *
+   * @return the event as applied (its value typed as the function receives it)
+   * @throws IllegalArgumentException one line saying why the guidance does not fit the space
+   */
+  public synchronized io.hypermax.core.guidance.GuidanceEvent guide(io.hypermax.core.guidance.GuidanceEvent event) {
+    io.hypermax.core.guidance.GuidanceEvent checked = io.hypermax.core.guidance.Guidance.validate(event, space);
+    if (guidance.hasApplied(checked.id())) {
+      return checked;
+    }
+    if (storage != null) {
+      storage.recordCustom(checked.toJson());
+    }
+    guidance.apply(checked);
+    if (!listeners.isEmpty()) {
+      io.hypermax.core.guidance.Guidance.State state = guidance.state();
+      StudySnapshot snap = snapshot();
+      for (StudyListener l : listeners) {
+        l.guidanceChanged(checked, state, snap);
+      }
+    }
+    return checked;
+  }
+
+  /** The optimizer's own report of its state ({@link io.hypermax.core.spi.OptimizerState}), or just its kind. */
+  public Map<String, String> optimizerState() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    out.put("optimizer", optimizer.getClass().getSimpleName());
+    if (optimizer instanceof io.hypermax.core.spi.OptimizerState s) {
+      try {
+        out.putAll(s.state());
+      } catch (RuntimeException e) {
+        out.put("state", "unavailable: " + e);
+      }
+    }
+    return out;
+  }
+
+  /** The guidance in force and its history. */
+  public synchronized io.hypermax.core.guidance.Guidance.State guidance() {
+    return guidance.state();
+  }
+
+  /** Applies guidance another process left in the results directory's inbox (at most one look per 200 ms). */
+  public synchronized void pollGuidance(boolean force) {
+    if (inbox == null) {
+      return;
+    }
+    for (io.hypermax.core.guidance.GuidanceEvent e : inbox.poll(force)) {
+      if (guidance.hasApplied(e.id())) {
+        continue;
+      }
+      try {
+        guide(e);
+      } catch (IllegalArgumentException ex) {
+        org.slf4j.LoggerFactory.getLogger(Study.class).warn("guidance '{}' was not applied: {}", e.describe(), ex.getMessage());
+      }
+    }
+  }
 
   private Trial withNested(Trial t) {
     return new Trial(t.number(), t.assignment(), space.nest(t.assignment()), t.status(), t.start(), t.end(), t.result());
@@ -206,15 +286,26 @@ public final class Study implements AutoCloseable {
     if (rerun != null) {
       trial = Trial.running(rerun.number(), rerun.assignment(), space.nest(rerun.assignment()), Instant.now());
     } else {
+      pollGuidance(false);
       int number = nextNumber;
       SuggestRequest request =
           deterministic
               ? deterministicRequest(number)
               : new SuggestRequest(
                   number, space, finished.view(), List.copyOf(running.values()), direction, TrialSeeds.forTrial(seed, number));
+      boolean guided = !guidance.isEmpty();
+      if (guided) {
+        // The optimizer sees locked parameters as constants and narrowed ones with their narrower range.
+        request =
+            new SuggestRequest(
+                number, guidance.constrain(space), request.finished(), request.running(), direction, request.random());
+      }
       Assignment assignment;
       try {
         assignment = optimizer.suggest(request);
+        if (guided) {
+          assignment = guidance.enforce(assignment, space, request.random());
+        }
       } catch (SearchExhaustedException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -658,6 +749,7 @@ public final class Study implements AutoCloseable {
     private PrunerSettings prunerSettings = PrunerSettings.NONE;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final List<StudyListener> listeners = new ArrayList<>();
+    private io.hypermax.core.guidance.GuidanceInbox inbox;
 
     private Builder(SearchSpace space, Optimizer optimizer) {
       this.space = Objects.requireNonNull(space);
@@ -727,6 +819,12 @@ public final class Study implements AutoCloseable {
     /** Closed with the study, after its storage (e.g. the directory lock). */
     public Builder closeWith(AutoCloseable c) {
       this.closeables.add(Objects.requireNonNull(c));
+      return this;
+    }
+
+    /** Where guidance from other processes arrives (a results directory's inbox); null: none. */
+    public Builder guidanceInbox(io.hypermax.core.guidance.GuidanceInbox i) {
+      this.inbox = i;
       return this;
     }
 

@@ -9,4 +9,8 @@ public interface StudyListener {
   default void trialFinished(Trial trial, StudySnapshot snapshot) {}
 
   default void studyFinished(StudySnapshot snapshot) {}
+
+  /** Guidance was applied (a lock, a scramble, a narrowing); {@code state} is what is in force now. */
+  default void guidanceChanged(
+      io.hypermax.core.guidance.GuidanceEvent event, io.hypermax.core.guidance.Guidance.State state, StudySnapshot snapshot) {}
 }

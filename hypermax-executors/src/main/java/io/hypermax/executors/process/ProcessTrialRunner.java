@@ -76,7 +76,13 @@ public final class ProcessTrialRunner {
       }
       String killReason =
           KillWatch.watch(
-              limits, firstSampleMillis, start, nanos -> process.waitFor(nanos, TimeUnit.NANOSECONDS), monitor::sample);
+              limits, firstSampleMillis, start, nanos -> process.waitFor(nanos, TimeUnit.NANOSECONDS), () -> {
+                // Each sample also goes to the live board the console UI shows.
+                var violation = monitor.sample();
+                double[] now = monitor.now();
+                io.hypermax.core.monitor.LiveUsage.publish(request.number(), now[0], now[1]);
+                return violation;
+              });
       double wall = seconds(start);
       if (killReason == null) {
         monitor.killLeftovers();
@@ -101,6 +107,7 @@ public final class ProcessTrialRunner {
     } finally {
       LiveProcesses.remove(monitor);
       reports.close();
+      io.hypermax.core.monitor.LiveUsage.clear(request.number());
       log.close();
     }
   }

@@ -20,6 +20,7 @@ public final class TrialMonitor implements UsageMeter {
   private final Map<Long, ProcessHandle> seen = new LinkedHashMap<>();
   private final Map<Long, Double> cpuByPid = new LinkedHashMap<>();
   private double peakRssMiB = Double.NaN;
+  private double currentRssMiB = Double.NaN;
 
   public TrialMonitor(ProcessHandle root, KillLimits limits) {
     this(root, limits, null);
@@ -50,6 +51,7 @@ public final class TrialMonitor implements UsageMeter {
       return Optional.empty();
     }
     peakRssMiB = Double.isNaN(peakRssMiB) ? rss : Math.max(peakRssMiB, rss);
+    currentRssMiB = rss;
     double systemUsed = limits.hasSystemRamLimit() ? sampler.systemUsedMiB() : Double.NaN;
     return limits.memoryViolation(rss, systemUsed);
   }
@@ -95,6 +97,12 @@ public final class TrialMonitor implements UsageMeter {
         ProcessTree.kill(h, java.util.List.of());
       }
     }
+  }
+
+  /** Resident memory of the tree at the last sample (MiB), and the CPU seconds used so far; for live displays. */
+  public synchronized double[] now() {
+    double cpu = cpuByPid.values().stream().mapToDouble(Double::doubleValue).sum();
+    return new double[] {currentRssMiB, cpuByPid.isEmpty() ? Double.NaN : cpu};
   }
 
   @Override
