@@ -114,8 +114,12 @@ final class DashboardCommand implements Callable<Integer> {
   }
 
   private static DashboardServer start(StudySource source, DashboardDocument.Shape shape, DashboardOptions options) {
+    return start(source, shape, RunningUsage.NONE, options);
+  }
+
+  private static DashboardServer start(StudySource source, DashboardDocument.Shape shape, RunningUsage usage, DashboardOptions options) {
     try {
-      return DashboardServer.start(source, shape, RunningUsage.NONE, options);
+      return DashboardServer.start(source, shape, usage, options);
     } catch (IllegalArgumentException e) {
       source.close();
       throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
@@ -178,7 +182,8 @@ final class DashboardCommand implements Callable<Integer> {
       return null;
     }
     PasswordHash password = web.passwordFile() == null ? null : fromFile(cfg.directory().resolve(web.passwordFile()));
-    DashboardServer server = start(new JournalFollower(resultsDirectory), shape(cfg, iterations),
+    // Beside its own search the dashboard also shows the live memory and CPU the executors sample.
+    DashboardServer server = start(new JournalFollower(resultsDirectory), shape(cfg, iterations), RunningUsage.THIS_PROCESS,
         new DashboardOptions(web.host(), web.port(), web.allowRemote(), password, 500));
     out.println("dashboard: " + server.url());
     return server;

@@ -24,6 +24,11 @@ public final class LiveUsage {
     BOARD.remove(trial);
   }
 
+  /** Every running trial's latest sample, by trial number (a copy). */
+  public static Map<Integer, Sample> all() {
+    return Map.copyOf(BOARD);
+  }
+
   /** The latest sample of {@code trial}, or null when none was published (an in-process function, or not sampled yet). */
   public static Sample get(int trial) {
     return BOARD.get(trial);

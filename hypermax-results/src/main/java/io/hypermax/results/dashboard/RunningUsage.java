@@ -13,5 +13,15 @@ import java.util.Map;
 public interface RunningUsage {
   RunningUsage NONE = Map::of;
 
+  /**
+   * The samples the executors of this JVM publish on {@link io.hypermax.core.monitor.LiveUsage} (process-based
+   * trials), for a dashboard served beside its own search; wall time is left 0, the page shows elapsed time.
+   */
+  RunningUsage THIS_PROCESS = () -> {
+    Map<Integer, ResourceUsage> out = new java.util.HashMap<>();
+    io.hypermax.core.monitor.LiveUsage.all().forEach((trial, s) -> out.put(trial, new ResourceUsage(s.rssMiB(), s.cpuSeconds(), 0)));
+    return out;
+  };
+
   Map<Integer, ResourceUsage> now();
 }
