@@ -60,6 +60,8 @@ public final class Study implements AutoCloseable {
   // Under search.deterministic: finished trials in number order without gaps, plus those waiting for a gap.
   private final TrialLog ordered = new TrialLog();
   private final Map<Integer, Trial> waiting = new TreeMap<>();
+  /** What the optimizer said about each running trial's suggestion ({@link Optimizer#trialMetadata}). */
+  private final Map<Integer, Map<String, Object>> optimizerMetadata = new java.util.HashMap<>();
   private int lag = 1;
   private Trial best;
   private final Deque<Trial> reruns = new ArrayDeque<>();
@@ -180,6 +182,10 @@ public final class Study implements AutoCloseable {
         throw new IllegalStateException("the optimizer failed to suggest trial " + number + ": " + e, e);
       }
       nextNumber++;
+      Map<String, Object> notes = optimizer.trialMetadata(number);
+      if (!notes.isEmpty()) {
+        optimizerMetadata.put(number, notes);
+      }
       trial = Trial.running(number, assignment, space.nest(assignment), Instant.now());
     }
     running.put(trial.number(), trial);
@@ -207,6 +213,10 @@ public final class Study implements AutoCloseable {
    */
   public synchronized Trial tell(Trial trial, TrialResult raw) {
     TrialResult result = objective.apply(raw);
+    Map<String, Object> notes = optimizerMetadata.remove(trial.number());
+    if (notes != null) {
+      result = result.withExtraMetadata(notes);
+    }
     Trial current = running.remove(trial.number());
     if (current == null) {
       throw new IllegalStateException("trial " + trial.number() + " is not running");

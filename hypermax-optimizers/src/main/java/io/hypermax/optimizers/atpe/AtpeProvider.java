@@ -1,0 +1,58 @@
+package io.hypermax.optimizers.atpe;
+
+import com.google.auto.service.AutoService;
+import io.hypermax.core.config.ConfigNode;
+import io.hypermax.core.spi.Optimizer;
+import io.hypermax.core.spi.OptimizerProvider;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code search.method: atpe}: Adaptive-TPE with the learned policy shipped in the jar (docs/atpe.md).
+ * Settings under {@code search}: {@code n_startup} (prior draws first, default 10) and
+ * {@code atpe_model} (a policy file written by {@code hypermax atpe-train}, instead of the bundled one).
+ */
+@AutoService(OptimizerProvider.class)
+public final class AtpeProvider implements OptimizerProvider {
+  public static final String ID = "atpe";
+  static final int DEFAULT_STARTUP = 10;
+  private static final Logger LOG = LoggerFactory.getLogger(AtpeProvider.class);
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Adaptive-TPE: a learned policy picks per step between TPE settings, locking, filtering, StoRM mutation and GP.";
+  }
+
+  @Override
+  public Optimizer create(Context context) {
+    context.requireKnownKeys(Set.of("n_startup", "atpe_model"));
+    ConfigNode s = context.settings();
+    int nStartup = s.integer("n_startup", DEFAULT_STARTUP);
+    if (nStartup < 1) {
+      throw s.get("n_startup").error("must be >= 1, found " + nStartup);
+    }
+    String file = s.string("atpe_model", null);
+    PolicyModel policy = load(file);
+    return new AtpeOptimizer(policy, nStartup,
+        new ActionRunner(context.space(), context.seed(), nStartup, ActionRunner.installedProviders()));
+  }
+
+  /** The policy, or null (with a warning) when it cannot be read: the optimizer then runs plain TPE. */
+  static PolicyModel load(String file) {
+    try {
+      return file == null ? PolicyModel.bundled() : PolicyModel.read(Path.of(file));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("atpe: the policy model {} is unusable ({}); falling back to plain TPE with its defaults",
+          file == null ? "bundled in the jar (" + PolicyModel.RESOURCE + ")" : file, e.getMessage());
+      return null;
+    }
+  }
+}
