@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
       BenchCommand.class,
       WorkerCommand.class,
       StudyCommand.class,
-      AtpeTrainCommand.class
+      AtpeTrainCommand.class,
+      AtpeBenchCommand.class
     })
 final class HypermaxCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(HypermaxCommand.class);

@@ -15,7 +15,9 @@ import java.util.List;
  * is a standardised feature vector with, per action, how that action did over the trials that
  * followed it (0 = best of the catalogue, 1 = worst; rank-based). The policy averages the values of
  * the {@code k} nearest states and picks the action with the lowest mean among those that can run
- * here. Pure Java, deterministic (ties by index); read once per study.
+ * here. The neighbours' mean is shrunk towards the mean over all stored states ({@code prior}) with
+ * weight {@code priorWeight} (in neighbour counts), so a sparse neighbourhood defers to what works
+ * on average. Pure Java, deterministic (ties by index); read once per study.
  */
 public final class PolicyModel {
   public static final String FORMAT = "hypermax-atpe-policy";
@@ -28,10 +30,12 @@ public final class PolicyModel {
   private final int k;
   private final double[][] states;
   private final double[][] values;
+  private final double[] prior;
+  private final double priorWeight;
 
   public PolicyModel(
-      String version, List<AtpeAction> actions, double[] means, double[] scales, int k, double[][] states,
-      double[][] values) {
+      String version, List<AtpeAction> actions, double[] means, double[] scales, int k, double priorWeight,
+      double[][] states, double[][] values) {
     this.version = version;
     this.actions = List.copyOf(actions);
     this.means = means;
@@ -39,6 +43,16 @@ public final class PolicyModel {
     this.k = k;
     this.states = states;
     this.values = values;
+    this.priorWeight = priorWeight;
+    if (!(priorWeight >= 0)) {
+      throw new IllegalArgumentException("the model's prior_weight must be >= 0, found " + priorWeight);
+    }
+    this.prior = new double[actions.size()];
+    for (double[] row : values) {
+      for (int a = 0; a < prior.length && a < row.length; a++) {
+        prior[a] += row[a] / values.length;
+      }
+    }
     int f = HistoryFeatures.NAMES.size();
     if (means.length != f || scales.length != f) {
       throw new IllegalArgumentException("the model has " + means.length + " feature means, expected " + f);
@@ -65,6 +79,10 @@ public final class PolicyModel {
 
   public int k() {
     return k;
+  }
+
+  public double priorWeight() {
+    return priorWeight;
   }
 
   /** The index of the action to take for raw (unscaled) {@code features}, among {@code usable} ones. */
@@ -111,10 +129,12 @@ public final class PolicyModel {
       }
     }
     double[] mean = new double[actions.size()];
-    for (int s : nearest) {
-      for (int a = 0; a < mean.length; a++) {
-        mean[a] += values[s][a] / kk;
+    for (int a = 0; a < mean.length; a++) {
+      double sum = priorWeight * prior[a];
+      for (int s : nearest) {
+        sum += values[s][a];
       }
+      mean[a] = sum / (kk + priorWeight);
     }
     return mean;
   }
@@ -150,7 +170,8 @@ public final class PolicyModel {
       }
       return new PolicyModel(
           n.path("version").asText(), actions, vector(n.path("means")), vector(n.path("scales")),
-          n.path("k").asInt(), matrix(n.path("states")), matrix(n.path("values")));
+          n.path("k").asInt(), n.path("prior_weight").asDouble(0), matrix(n.path("states")),
+          matrix(n.path("values")));
     } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -165,6 +186,7 @@ public final class PolicyModel {
     n.set("means", JsonValues.MAPPER.valueToTree(means));
     n.set("scales", JsonValues.MAPPER.valueToTree(scales));
     n.put("k", k);
+    n.put("prior_weight", priorWeight);
     n.set("actions", JsonValues.MAPPER.valueToTree(actions));
     n.set("states", JsonValues.MAPPER.valueToTree(states));
     n.set("values", JsonValues.MAPPER.valueToTree(values));

@@ -39,7 +39,7 @@ public record TrainingConfig(
 
   /** The configuration of the shipped model (docs/atpe.md gives its size and time). */
   public static TrainingConfig full(long seed) {
-    return new TrainingConfig(seed, 200, 2, List.of(10, 16, 24, 34, 46, 60, 78, 100), 10, ALL_ACTIONS,
+    return new TrainingConfig(seed, 150, 2, List.of(10, 16, 24, 34, 46, 60, 78, 100), 10, ALL_ACTIONS,
         List.of(1, 3, 5, 9, 15, 25, 40));
   }
 }

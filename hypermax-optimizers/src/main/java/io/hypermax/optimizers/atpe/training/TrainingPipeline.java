@@ -43,6 +43,8 @@ public final class TrainingPipeline {
   public static final String REPORT_FILE = "atpe-train-report.json";
   private static final Logger LOG = LoggerFactory.getLogger(TrainingPipeline.class);
   private static final Instant T0 = Instant.EPOCH;
+  /** Prior weights tried, in multiples of k (0 = plain nearest neighbours). */
+  private static final double[] SHRINKAGE = {0, 0.5, 1, 2, 4, 16};
 
   private final TrainingConfig config;
   private final List<AtpeAction> actions;
@@ -79,19 +81,24 @@ public final class TrainingPipeline {
     List<Row> validation = rows.stream().filter(r -> r.objective % 5 == 1).toList();
     List<Row> test = rows.stream().filter(r -> r.objective % 5 == 0).toList();
     int bestK = config.kCandidates().get(0);
+    double bestShrink = 0;
     double bestValue = Double.POSITIVE_INFINITY;
     ObjectNode kScores = JsonValues.MAPPER.createObjectNode();
     for (int k : config.kCandidates()) {
-      double v = evaluate(fit(train, k), validation).path("mean_value").asDouble();
-      kScores.put(String.valueOf(k), v);
-      if (v < bestValue) {
-        bestValue = v;
-        bestK = k;
+      for (double shrink : SHRINKAGE) {
+        double v = evaluate(fit(train, k, shrink * k), validation).path("mean_value").asDouble();
+        kScores.put("k=" + k + ",prior=" + shrink + "k", v);
+        if (v < bestValue) {
+          bestValue = v;
+          bestK = k;
+          bestShrink = shrink * k;
+        }
       }
     }
     List<Row> modelRows = new ArrayList<>(train);
     modelRows.addAll(validation);
-    PolicyModel fitted = fit(modelRows, bestK);
+    PolicyModel fitted = fit(modelRows, bestK, bestShrink);
+    writeDataset(dir, rows);
     Files.createDirectories(dir);
     byte[] modelBytes = JsonValues.MAPPER.writeValueAsBytes(fitted.toJson());
     Files.write(dir.resolve(MODEL_FILE), modelBytes);
@@ -106,6 +113,7 @@ public final class TrainingPipeline {
     report.put("simulated_trials", simulatedTrials());
     report.set("validation_mean_value_by_k", kScores);
     report.put("k", bestK);
+    report.put("prior_weight", bestShrink);
     report.set("label_counts", labelCounts(rows));
     report.set("test", evaluate(model, test));
     report.set("golden", golden(model, test.isEmpty() ? validation : test));
@@ -204,7 +212,27 @@ public final class TrainingPipeline {
     return r;
   }
 
-  private PolicyModel fit(List<Row> rows, int k) {
+  /** The labelled states as CSV (objective, features, action values), to refit without relabelling. */
+  private void writeDataset(Path dir, List<Row> rows) throws IOException {
+    StringBuilder b = new StringBuilder("objective");
+    HistoryFeatures.NAMES.forEach(n -> b.append(',').append(n));
+    actions.forEach(a -> b.append(",value:").append(a.id()));
+    b.append('\n');
+    for (Row r : rows) {
+      b.append(r.objective);
+      for (double v : r.features) {
+        b.append(',').append(v);
+      }
+      for (double v : r.values) {
+        b.append(',').append(v);
+      }
+      b.append('\n');
+    }
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("atpe-train-states.csv"), b.toString());
+  }
+
+  private PolicyModel fit(List<Row> rows, int k, double priorWeight) {
     int f = HistoryFeatures.NAMES.size();
     double[] mean = new double[f];
     double[] scale = new double[f];
@@ -232,8 +260,9 @@ public final class TrainingPipeline {
       states[s] = z;
       values[s] = rows.get(s).values;
     }
-    String version = "atpe-knn-1/seed-" + config.masterSeed() + "/states-" + rows.size() + "/k-" + k;
-    return new PolicyModel(version, actions, mean, scale, k, states, values);
+    String version = "atpe-knn-2/seed-" + config.masterSeed() + "/states-" + rows.size() + "/k-" + k
+        + "/prior-" + priorWeight;
+    return new PolicyModel(version, actions, mean, scale, k, priorWeight, states, values);
   }
 
   /** Mean value of the chosen actions (0 = always the best), accuracy, and fixed-action baselines. */
