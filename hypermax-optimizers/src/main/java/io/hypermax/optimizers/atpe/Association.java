@@ -4,9 +4,7 @@ import io.hypermax.core.space.CategoricalDistribution;
 import io.hypermax.core.space.ChoiceDistribution;
 import io.hypermax.core.space.Distribution;
 import io.hypermax.core.space.Parameter;
-import io.hypermax.core.trial.Trial;
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * How strongly one parameter goes with the loss over a slice of trials, in [0, 1]: |Spearman rho|
@@ -23,13 +21,12 @@ public final class Association {
     double[] x = new double[slice.length];
     double[] y = new double[slice.length];
     Distribution d = p.distribution();
+    double[] column = h.column(p);
     for (int i : slice) {
-      Trial t = h.scored().get(i);
-      Object v = t.assignment().get(p.path());
-      if (v == null || !d.contains(v)) {
+      if (Double.isNaN(column[i])) {
         continue;
       }
-      x[m] = d.toInternal(v);
+      x[m] = column[i];
       y[m] = h.scores()[i];
       m++;
     }
@@ -45,28 +42,31 @@ public final class Association {
     return Double.isFinite(r) ? Math.min(1, r) : 0;
   }
 
-  /** Average ranks (ties share their mean rank). */
+  /** Average ranks (ties share their mean rank); a primitive sort and binary searches, O(n log n). */
   static double[] ranks(double[] v) {
-    int n = v.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> v[i]));
-    double[] r = new double[n];
-    int i = 0;
-    while (i < n) {
-      int j = i;
-      while (j + 1 < n && v[order[j + 1]] == v[order[i]]) {
-        j++;
-      }
-      double mean = (i + j) / 2.0;
-      for (int k = i; k <= j; k++) {
-        r[order[k]] = mean;
-      }
-      i = j + 1;
+    double[] sorted = v.clone();
+    Arrays.sort(sorted);
+    double[] r = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      int lo = firstAtLeast(sorted, v[i]);
+      int hi = firstAtLeast(sorted, Math.nextUp(v[i])) - 1;
+      r[i] = (lo + hi) / 2.0;
     }
     return r;
+  }
+
+  private static int firstAtLeast(double[] sorted, double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   static double pearson(double[] a, double[] b) {

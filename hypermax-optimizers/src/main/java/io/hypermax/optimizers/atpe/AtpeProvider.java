@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code search.method: atpe}: Adaptive-TPE with the learned policy shipped in the jar (docs/atpe.md).
  * Settings under {@code search}: {@code n_startup} (prior draws first, default 10) and
- * {@code atpe_model} (a policy file written by {@code hypermax atpe-train}, instead of the bundled one).
+ * {@code atpe_model} (a policy file written by {@code hypermax atpe-train}, instead of the bundled one)
+ * and {@code atpe_exclude} (comma-separated model families the policy may not choose, e.g. {@code gp}).
  */
 @AutoService(OptimizerProvider.class)
 public final class AtpeProvider implements OptimizerProvider {
@@ -33,7 +34,7 @@ public final class AtpeProvider implements OptimizerProvider {
 
   @Override
   public Optimizer create(Context context) {
-    context.requireKnownKeys(Set.of("n_startup", "atpe_model"));
+    context.requireKnownKeys(Set.of("n_startup", "atpe_model", "atpe_exclude"));
     ConfigNode s = context.settings();
     int nStartup = s.integer("n_startup", DEFAULT_STARTUP);
     if (nStartup < 1) {
@@ -41,8 +42,15 @@ public final class AtpeProvider implements OptimizerProvider {
     }
     String file = s.string("atpe_model", null);
     PolicyModel policy = load(file);
-    return new AtpeOptimizer(policy, nStartup,
-        new ActionRunner(context.space(), context.seed(), nStartup, ActionRunner.installedProviders()));
+    java.util.Map<String, OptimizerProvider> providers = ActionRunner.installedProviders();
+    for (String family : s.string("atpe_exclude", "").split(",")) {
+      String f = family.trim();
+      if (f.equals(AtpeAction.TPE)) {
+        throw s.get("atpe_exclude").error("tpe cannot be excluded: it is what the other families fall back to");
+      }
+      providers.remove(f);
+    }
+    return new AtpeOptimizer(policy, nStartup, new ActionRunner(context.space(), context.seed(), nStartup, providers));
   }
 
   /** The policy, or null (with a warning) when it cannot be read: the optimizer then runs plain TPE. */

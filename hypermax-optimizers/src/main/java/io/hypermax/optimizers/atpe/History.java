@@ -11,7 +11,31 @@ import java.util.List;
  * (COMPLETE, and KILLED with their kill loss), in the order they finished, with their scores to
  * minimise (direction already applied). Running trials are not in it; failed ones only count.
  */
-public record History(List<Trial> scored, double[] scores, int finished, int failed, int killed) {
+public record History(List<Trial> scored, double[] scores, int finished, int failed, int killed,
+    java.util.Map<String, double[]> columns, java.util.Map<String, Double> associations) {
+
+  /** Each parameter's values on its internal axis, NaN where inactive; computed once per suggestion. */
+  public double[] column(io.hypermax.core.space.Parameter p) {
+    return columns.computeIfAbsent(p.path(), k -> {
+      double[] c = new double[scored.size()];
+      for (int i = 0; i < c.length; i++) {
+        Object v = scored.get(i).assignment().get(k);
+        c[i] = v == null || !p.distribution().contains(v) ? Double.NaN : p.distribution().toInternal(v);
+      }
+      return c;
+    });
+  }
+
+  /** {@link Association} of {@code p} over all scored trials, shared by the features and locking. */
+  public double associationOverAll(io.hypermax.core.space.Parameter p) {
+    return associations.computeIfAbsent(p.path(), k -> {
+      int[] all = new int[scored.size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      return Association.of(p, this, all);
+    });
+  }
 
   public static History of(SuggestRequest request) {
     List<Trial> scored = new ArrayList<>();
@@ -34,7 +58,8 @@ public record History(List<Trial> scored, double[] scores, int finished, int fai
     for (int i = 0; i < scores.length; i++) {
       scores[i] = values.get(i);
     }
-    return new History(List.copyOf(scored), scores, request.finished().size(), failed, killed);
+    return new History(List.copyOf(scored), scores, request.finished().size(), failed, killed,
+        new java.util.HashMap<>(), new java.util.HashMap<>());
   }
 
   public int size() {

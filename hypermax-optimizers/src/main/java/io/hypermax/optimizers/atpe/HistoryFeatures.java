@@ -59,7 +59,6 @@ public final class HistoryFeatures {
     if (n >= 2) {
       lossStatistics(h, f);
     }
-    int[] all = range(0, n);
     Integer[] byScore = h.byScore();
     int top = Math.max(5, (int) Math.ceil(0.3 * n));
     int[] best = new int[Math.min(n, top)];
@@ -67,7 +66,7 @@ public final class HistoryFeatures {
       best[i] = byScore[i];
     }
     int[] recent = range(Math.max(0, n - 25), n);
-    associationStatistics(params, h, all, f, 16);
+    associationOverAll(params, h, f, 16);
     associationStatistics(params, h, best, f, 19);
     associationStatistics(params, h, recent, f, 22);
     for (int i = 0; i < f.length; i++) {
@@ -131,6 +130,17 @@ public final class HistoryFeatures {
     }
   }
 
+  private static void associationOverAll(List<Parameter> params, History h, double[] f, int at) {
+    if (params.isEmpty() || h.size() < 3) {
+      return;
+    }
+    double[] c = new double[params.size()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = h.associationOverAll(params.get(i));
+    }
+    summarise(c, f, at);
+  }
+
   private static void associationStatistics(List<Parameter> params, History h, int[] slice, double[] f, int at) {
     if (params.isEmpty() || slice.length < 3) {
       return;
@@ -139,6 +149,10 @@ public final class HistoryFeatures {
     for (int i = 0; i < c.length; i++) {
       c[i] = Association.of(params.get(i), h, slice);
     }
+    summarise(c, f, at);
+  }
+
+  private static void summarise(double[] c, double[] f, int at) {
     Arrays.sort(c);
     double mean = 0;
     for (double v : c) {

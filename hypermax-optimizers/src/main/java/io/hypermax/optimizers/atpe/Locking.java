@@ -33,14 +33,10 @@ final class Locking {
         params.add(p);
       }
     }
-    int[] all = new int[h.size()];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = i;
-    }
     double[] c = new double[params.size()];
     double total = 0;
     for (int i = 0; i < c.length; i++) {
-      c[i] = Association.of(params.get(i), h, all);
+      c[i] = h.associationOverAll(params.get(i));
       total += c[i];
     }
     Integer[] order = new Integer[c.length];

@@ -77,7 +77,13 @@ public final class HeldOutBenchmark {
     double best = 1.0;
     try (Study study = Hypermax.study(space).method(method).seed(seed).iterations(budget).build()) {
       for (int i = 0; i < budget; i++) {
-        Trial t = study.ask();
+        Trial t;
+        try {
+          t = study.ask();
+        } catch (io.hypermax.core.spi.SearchExhaustedException e) {
+          Arrays.fill(out, i, budget, best); // every configuration tried: the best stays
+          break;
+        }
         Assignment a = t.assignment();
         double loss = objective.evaluate(a, new SplittableRandom(seed * 1_000_003L + t.number()));
         if (Double.isNaN(loss)) {
