@@ -21,13 +21,27 @@ final class AtpeTrainCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Output directory (default ${DEFAULT-VALUE}).", defaultValue = "atpe-train")
   Path out;
 
+  @Option(names = "--objectives", description = "Override the size's number of simulated objectives (>= 5).")
+  Integer objectives;
+
+  @Option(names = "--horizon", description = "Override the size's label horizon (trials each action runs from a state).")
+  Integer horizon;
+
   @Override
   public Integer call() throws Exception {
-    TrainingConfig config = switch (size) {
+    TrainingConfig base = switch (size) {
       case "small" -> TrainingConfig.small(seed);
       case "full" -> TrainingConfig.full(seed);
       default -> throw new UserException("--size must be small or full, found '" + size + "'", 2);
     };
+    TrainingConfig config;
+    try {
+      config = new TrainingConfig(base.masterSeed(), objectives != null ? objectives : base.objectives(),
+          base.histories(), base.checkpoints(), horizon != null ? horizon : base.horizon(), base.actions(),
+          base.kCandidates());
+    } catch (IllegalArgumentException e) {
+      throw new UserException("atpe-train: " + e.getMessage(), 2);
+    }
     new TrainingPipeline(config).run(out);
     System.out.println("wrote " + out.resolve(TrainingPipeline.MODEL_FILE) + " and "
         + out.resolve(TrainingPipeline.REPORT_FILE));

@@ -21,7 +21,6 @@ final class AtpeOptimizer implements Optimizer {
   private final int nStartup;
   private final ActionRunner runner;
   private final Map<Integer, Map<String, Object>> metadata = new HashMap<>();
-  private volatile Map<String, Object> state = Map.of();
 
   AtpeOptimizer(PolicyModel policy, int nStartup, ActionRunner runner) {
     this.policy = policy;
@@ -50,7 +49,6 @@ final class AtpeOptimizer implements Optimizer {
       }
     }
     metadata.put(request.trialNumber(), meta);
-    state = Map.copyOf(meta);
     return a;
   }
 
@@ -71,10 +69,5 @@ final class AtpeOptimizer implements Optimizer {
   public synchronized Map<String, Object> trialMetadata(int trialNumber) {
     Map<String, Object> m = metadata.remove(trialNumber);
     return m == null ? Map.of() : m;
-  }
-
-  /** The last step's action and settings (for a status display). */
-  Map<String, Object> state() {
-    return state;
   }
 }

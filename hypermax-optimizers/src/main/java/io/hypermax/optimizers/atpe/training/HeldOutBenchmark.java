@@ -75,7 +75,17 @@ public final class HeldOutBenchmark {
     SearchSpace space = objective.space();
     double[] out = new double[budget];
     double best = 1.0;
-    try (Study study = Hypermax.study(space).method(method).seed(seed).iterations(budget).build()) {
+    // A method is a plugin id with optional settings, as for `hypermax bench`: atpe:atpe_model=file.json
+    String[] spec = method.split(":");
+    Hypermax.StudyBuilder builder = Hypermax.study(space).method(spec[0]).seed(seed).iterations(budget);
+    for (int k = 1; k < spec.length; k++) {
+      int eq = spec[k].indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException("method setting '" + spec[k] + "' in '" + method + "' is not key=value");
+      }
+      builder.setting(spec[k].substring(0, eq), spec[k].substring(eq + 1));
+    }
+    try (Study study = builder.build()) {
       for (int i = 0; i < budget; i++) {
         Trial t;
         try {
