@@ -3,7 +3,6 @@ package io.hypermax.optimizers.atpe;
 import io.hypermax.core.space.Assignment;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.SuggestRequest;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,14 @@ final class AtpeOptimizer implements Optimizer {
   private final String modelVersion;
   private final int nStartup;
   private final ActionRunner runner;
-  private final Map<Integer, Map<String, Object>> metadata = new HashMap<>();
+  /** Per suggested trial until the study collects it; bounded in case a caller never does. */
+  private final Map<Integer, Map<String, Object>> metadata =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Map<String, Object>> eldest) {
+          return size() > 10_000;
+        }
+      };
 
   AtpeOptimizer(PolicyModel policy, int nStartup, ActionRunner runner) {
     this.policy = policy;

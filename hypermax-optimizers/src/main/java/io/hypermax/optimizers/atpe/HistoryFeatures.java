@@ -164,7 +164,7 @@ public final class HistoryFeatures {
   }
 
   /** Linear interpolation between order statistics of sorted {@code s} (numpy's default). */
-  static double quantile(double[] s, double q) {
+  public static double quantile(double[] s, double q) {
     double pos = q * (s.length - 1);
     int lo = (int) Math.floor(pos);
     int hi = Math.min(s.length - 1, lo + 1);

@@ -156,12 +156,9 @@ public final class HeldOutBenchmark {
     return lines;
   }
 
-  static double quantile(double[] v, double q) {
+  private static double quantile(double[] v, double q) {
     double[] s = v.clone();
     Arrays.sort(s);
-    double pos = q * (s.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(s.length - 1, lo + 1);
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+    return io.hypermax.optimizers.atpe.HistoryFeatures.quantile(s, q);
   }
 }
