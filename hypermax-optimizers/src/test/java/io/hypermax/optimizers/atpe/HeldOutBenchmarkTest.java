@@ -11,18 +11,15 @@ import org.junit.jupiter.api.Test;
 class HeldOutBenchmarkTest {
 
   @Test
-  void regretsAreNonNegativeShrinkWithBudgetAndTheBestRunHasZero() {
+  void regretsAreNonNegativeAndShrinkWithBudget() {
     HeldOutBenchmark.Result r = HeldOutBenchmark.run(List.of("random", "atpe"), 2, 2, List.of(12, 24));
-    double least = Double.POSITIVE_INFINITY;
     for (double[][][] perMethod : r.regrets().values()) {
       for (double[][] perObjective : perMethod) {
         for (double[] seed : perObjective) {
           assertTrue(seed[0] >= 0 && seed[1] <= seed[0], java.util.Arrays.toString(seed));
-          least = Math.min(least, seed[1]);
         }
       }
     }
-    assertTrue(least < 1e-9 || least >= 0);
     assertEquals(2 + 2, HeldOutBenchmark.table(r).size());
   }
 
