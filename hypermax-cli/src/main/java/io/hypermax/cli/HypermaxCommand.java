@@ -34,7 +34,9 @@ import picocli.CommandLine.Parameters;
       WorkerCommand.class,
       StudyCommand.class,
       DashboardCommand.class,
-      GuideCommand.class
+      GuideCommand.class,
+      AtpeTrainCommand.class,
+      AtpeBenchCommand.class
     })
 final class HypermaxCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(HypermaxCommand.class);

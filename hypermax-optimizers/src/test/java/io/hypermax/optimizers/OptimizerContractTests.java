@@ -6,6 +6,7 @@ import io.hypermax.core.contract.OptimizerContract;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
+import io.hypermax.optimizers.atpe.AtpeProvider;
 import io.hypermax.optimizers.random.RandomSearchProvider;
 import io.hypermax.optimizers.storm.StormProvider;
 import io.hypermax.optimizers.tpe.TpeProvider;
@@ -40,6 +41,14 @@ class OptimizerContractTests {
     @Override
     protected Optimizer create(SearchSpace space, long seed) {
       return OptimizerContractTests.create(new StormProvider(), space, seed);
+    }
+  }
+
+  @Nested
+  class Atpe extends OptimizerContract {
+    @Override
+    protected Optimizer create(SearchSpace space, long seed) {
+      return OptimizerContractTests.create(new AtpeProvider(), space, seed);
     }
   }
 }

@@ -25,4 +25,9 @@ final class DefineByRunOptimizer implements Optimizer {
     Assignment proposal = inner.suggest(defineByRun);
     return defineByRun.resolve(proposal.values());
   }
+
+  @Override
+  public java.util.Map<String, Object> trialMetadata(int trialNumber) {
+    return inner.trialMetadata(trialNumber);
+  }
 }

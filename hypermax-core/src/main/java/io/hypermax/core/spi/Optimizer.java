@@ -18,4 +18,16 @@ public interface Optimizer {
    * @throws SearchExhaustedException when no configuration is left to try
    */
   Assignment suggest(SuggestRequest request);
+
+  /**
+   * What the optimizer wants recorded about the suggestion it made for trial {@code trialNumber}
+   * (e.g. Adaptive-TPE's chosen action as {@code atpe.*} keys). The study adds these entries to
+   * the trial's result metadata, so they reach the journal, results.csv and the reports; keys the
+   * trial's own result sets win. Called once, right after {@link #suggest}. Default: nothing.
+   *
+   * @since 0.1
+   */
+  default java.util.Map<String, Object> trialMetadata(int trialNumber) {
+    return java.util.Map.of();
+  }
 }

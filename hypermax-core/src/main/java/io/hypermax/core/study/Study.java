@@ -76,6 +76,8 @@ public final class Study implements AutoCloseable {
   // Under search.deterministic: finished trials in number order without gaps, plus those waiting for a gap.
   private final TrialLog ordered = new TrialLog();
   private final Map<Integer, Trial> waiting = new TreeMap<>();
+  /** What the optimizer said about each running trial's suggestion ({@link Optimizer#trialMetadata}). */
+  private final Map<Integer, Map<String, Object>> optimizerMetadata = new java.util.HashMap<>();
   private int lag = 1;
   private Trial best;
   private final Deque<Trial> reruns = new ArrayDeque<>();
@@ -312,6 +314,10 @@ public final class Study implements AutoCloseable {
         throw new IllegalStateException("the optimizer failed to suggest trial " + number + ": " + e, e);
       }
       nextNumber++;
+      Map<String, Object> notes = optimizer.trialMetadata(number);
+      if (!notes.isEmpty()) {
+        optimizerMetadata.put(number, notes);
+      }
       trial = Trial.running(number, assignment, space.nest(assignment), Instant.now());
     }
     running.put(trial.number(), trial);
@@ -348,6 +354,10 @@ public final class Study implements AutoCloseable {
     TrialResult result = pruneDecisions.containsKey(trial.number())
         ? prunedResult(trial.number(), raw.time(), raw)
         : objective.apply(raw);
+    Map<String, Object> notes = optimizerMetadata.remove(trial.number());
+    if (notes != null) {
+      result = result.withExtraMetadata(notes);
+    }
     curves.finished(trial.number(), result.status());
     Trial done = current.finish(result, Instant.now());
     // Written (not only buffered) before the next suggestion: a SIGKILL from here on loses nothing.

@@ -89,6 +89,16 @@ public record TrialResult(
     return new TrialResult(status, loss, time, metadata, error, log, newUsage, objectives);
   }
 
+  /** This result with {@code extra} entries added to the metadata; keys already present keep their values. */
+  public TrialResult withExtraMetadata(Map<String, Object> extra) {
+    if (extra.isEmpty()) {
+      return this;
+    }
+    Map<String, Object> merged = new LinkedHashMap<>(extra);
+    merged.putAll(metadata);
+    return new TrialResult(status, loss, time, merged, error, log, usage, objectives);
+  }
+
   public TrialResult withTime(double newTime) {
     return new TrialResult(status, loss, newTime, metadata, error, log, usage, objectives);
   }
