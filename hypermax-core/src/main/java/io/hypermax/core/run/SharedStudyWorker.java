@@ -45,6 +45,7 @@ public final class SharedStudyWorker {
   private final java.util.Map<Integer, Trial> nestedFinished = new java.util.concurrent.ConcurrentHashMap<>();
   private final FailureStreak failures = new FailureStreak();
   private volatile String stopReason;
+  private final Object claimLock = new Object();
 
   public SharedStudyWorker(
       SharedStudyStorage storage, SearchSpace space, Optimizer optimizer, Direction direction, long seed,
@@ -141,7 +142,12 @@ public final class SharedStudyWorker {
         return;
       }
       storage.requeueStale();
-      Trial trial = storage.claim(this::suggest);
+      Trial trial;
+      // One claim at a time per worker: the optimizer is asked in trial-number order, as in a local study
+      // (optimizers keep state between suggestions and need not be thread-safe).
+      synchronized (claimLock) {
+        trial = storage.claim(this::suggest);
+      }
       if (trial == null) {
         if (storage.allFinished() || stopForFailures()) {
           return;
@@ -236,19 +242,19 @@ public final class SharedStudyWorker {
         }
         before.add(t);
       }
+      java.util.Map<Integer, Trial> runningByNumber = new java.util.HashMap<>();
+      live.forEach(t -> runningByNumber.put(t.number(), t));
       List<Trial> inFlight = new ArrayList<>();
       for (int k = visible; k < number; k++) {
         Trial t = byNumber.get(k);
         if (t != null) {
           inFlight.add(Trial.running(t.number(), t.assignment(), t.parameters(), t.start()));
+        } else if (runningByNumber.containsKey(k)) {
+          inFlight.add(runningByNumber.get(k));
+        } else {
+          return null; // trial k is being claimed by another worker right now: its parameters are not known yet
         }
       }
-      for (Trial t : live) {
-        if (t.number() >= visible && t.number() < number) {
-          inFlight.add(t);
-        }
-      }
-      inFlight.sort(java.util.Comparator.comparingInt(Trial::number));
       done = before;
       live = inFlight;
     }
