@@ -54,6 +54,11 @@ final class OpenSshd implements AutoCloseable {
    * @param userKey the private key whose public half may log in
    */
   static OpenSshd start(Path dir, Path userKey) throws Exception {
+    return start(dir, userKey, new String[0]);
+  }
+
+  /** @param extraConfig more sshd_config lines (e.g. {@code SetEnv PATH=...}) */
+  static OpenSshd start(Path dir, Path userKey, String... extraConfig) throws Exception {
     requireAvailable();
     Files.createDirectories(dir);
     // sshd's privilege-separation folder; Debian's package only makes it when its service starts.
@@ -74,6 +79,7 @@ final class OpenSshd implements AutoCloseable {
           "StrictModes no",
           "UsePAM no",
           "Subsystem sftp /usr/lib/openssh/sftp-server",
+          String.join("\n", extraConfig),
           ""));
       OpenSshd sshd = new OpenSshd(dir, port);
       if (sshd.awaitListening()) {
