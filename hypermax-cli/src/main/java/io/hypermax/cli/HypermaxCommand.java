@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
       ResultsCommand.class,
       BenchCommand.class,
       WorkerCommand.class,
-      StudyCommand.class
+      StudyCommand.class,
+      SlurmWorkersCommand.class
     })
 final class HypermaxCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(HypermaxCommand.class);
