@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
       DashboardCommand.class,
       GuideCommand.class,
       AtpeTrainCommand.class,
-      AtpeBenchCommand.class
+      AtpeBenchCommand.class,
+      SlurmWorkersCommand.class
     })
 final class HypermaxCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(HypermaxCommand.class);

@@ -40,11 +40,19 @@ final class ResultsCommand implements Callable<Integer> {
   @Option(names = "--graphs", description = "Draw the charts even if the configuration sets results.graphs: false.")
   boolean forceGraphs;
 
+  @Option(names = "--storage", paramLabel = "URL",
+      description = "Read the study from this shared storage (e.g. postgresql://user@host/db?study=name) and write"
+          + " RESULTS_DIR from it (a new directory, or one written by an earlier results --storage).")
+  String storage;
+
   @Mixin PluginOptions plugins;
 
   @Override
   public Integer call() {
     Path dir = directory.toAbsolutePath().normalize();
+    if (storage != null) {
+      return fromStorage(dir);
+    }
     if (!Journal.exists(dir)) {
       throw new UserException(dir + " is not a results directory: it has no " + Journal.FILE_NAME, ErrorHandler.CONFIG_ERROR);
     }
@@ -75,6 +83,35 @@ final class ResultsCommand implements Callable<Integer> {
     }
     System.out.printf(
         "regenerated %s from %d finished trials (%d complete) in %.1f s%n", dir, summary.finished(), summary.complete(), summary.seconds());
+    return summary.failedGenerators().isEmpty() ? 0 : 1;
+  }
+
+  /** {@code --storage}: the study as the shared storage holds it now, written as a results directory. */
+  private int fromStorage(Path dir) {
+    if (Files.exists(dir) && !Files.isRegularFile(dir.resolve(SharedStudyWriter.MARKER))) {
+      throw new UserException(dir + " exists and was not written by results --storage; give a new directory"
+          + " (a local run's journal is never replaced)", ErrorHandler.CONFIG_ERROR);
+    }
+    Path configFile = config != null ? config : dir.resolve(SearchRun.CONFIG_COPY);
+    if (!Files.isRegularFile(configFile)) {
+      throw new UserException(configFile + " not found: pass the search configuration with --config", ErrorHandler.CONFIG_ERROR);
+    }
+    HypermaxConfig cfg = ConfigLoader.load(configFile);
+    Plugins registry = plugins.load(cfg.pluginPaths());
+    registry.problems().forEach(LOG::warn);
+    io.hypermax.core.storage.StoredStudy stored;
+    try (io.hypermax.core.storage.SharedStudyStorage s = StudyCommand.open(storage, cfg)) {
+      stored = s.load();
+    }
+    ResultsRegeneration.Summary summary;
+    try {
+      summary = SharedStudyWriter.write(dir, cfg, forceGraphs ? withGraphs(cfg) : cfg.results(), stored,
+          SharedStudyWriter.redact(storage), registry, LOG::warn);
+    } catch (java.io.IOException e) {
+      throw new UserException("cannot write " + dir + ": " + e.getMessage(), 1);
+    }
+    System.out.printf("wrote %s from %s: %d finished trials (%d complete), %d running or queued, in %.1f s%n", dir,
+        SharedStudyWriter.redact(storage), summary.finished(), summary.complete(), stored.abandoned().size(), summary.seconds());
     return summary.failedGenerators().isEmpty() ? 0 : 1;
   }
 

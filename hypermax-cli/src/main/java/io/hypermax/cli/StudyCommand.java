@@ -67,23 +67,9 @@ final class StudyCommand implements Callable<Integer> {
       try (SharedStudyStorage s = open(storage, cfg)) {
         stored = s.load();
       }
-      if (stored.seed() == null) {
-        throw new UserException("the shared study holds nothing yet (no study record)", 1);
-      }
-      Files.createDirectories(dir);
-      try (Journal j = Journal.open(dir)) {
-        j.recordStudy(stored.seed());
-        for (Trial t : stored.finished()) {
-          j.recordTrialStart(t);
-          j.recordTrialEnd(t);
-        }
-        for (Trial t : stored.abandoned()) {
-          j.recordTrialStart(t); // unfinished: a local resume runs them again
-        }
-      }
-      Files.writeString(dir.resolve(StudyDirectory.CONFIG_COPY), JsonValues.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(cfg.raw()));
+      String u = storage != null ? storage : cfg.storageUrl();
       ResultsRegeneration.Summary sum =
-          ResultsRegeneration.regenerate(dir, cfg, cfg.results(), registry, LOG::warn);
+          SharedStudyWriter.write(dir, cfg, cfg.results(), stored, SharedStudyWriter.redact(u), registry, LOG::warn);
       System.out.printf("exported %d finished trials (%d complete, %d unfinished) to %s%n",
           sum.finished(), sum.complete(), stored.abandoned().size(), dir);
       return sum.failedGenerators().isEmpty() ? 0 : 1;

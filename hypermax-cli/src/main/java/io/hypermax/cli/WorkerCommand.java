@@ -46,6 +46,11 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--iterations", description = "Total trials of the study (overrides search.iterations; adds slots, never removes).")
   Integer iterations;
 
+  @Option(names = "--deterministic-lag", paramLabel = "N",
+      description = "Under search.deterministic: trial n is suggested from trials 0..n-N exactly (default: parallel)."
+          + " Give every worker the same N; the study runs at most N trials at once.")
+  Integer deterministicLag;
+
   @Mixin PluginOptions plugins;
 
   @Override
@@ -59,11 +64,18 @@ final class WorkerCommand implements Callable<Integer> {
     }
     Plugins registry = plugins.load(cfg.pluginPaths());
     registry.problems().forEach(LOG::warn);
-    return work(cfg, registry, storage != null ? storage : cfg.storageUrl(), workDir, System.out);
+    if (deterministicLag != null && deterministicLag < 1) {
+      throw new UserException("--deterministic-lag must be at least 1", ErrorHandler.CONFIG_ERROR);
+    }
+    return work(cfg, registry, storage != null ? storage : cfg.storageUrl(), workDir, System.out, deterministicLag);
+  }
+
+  static int work(HypermaxConfig cfg, Plugins registry, String url, Path workDir, PrintStream out) {
+    return work(cfg, registry, url, workDir, out, null);
   }
 
   /** Runs this process as a worker of the shared study at {@code url} until every trial of it is finished. */
-  static int work(HypermaxConfig cfg, Plugins registry, String url, Path workDir, PrintStream out) {
+  static int work(HypermaxConfig cfg, Plugins registry, String url, Path workDir, PrintStream out, Integer lag) {
     if (url == null) {
       throw new UserException("no shared study: pass --storage URL or set storage.url in " + cfg.file(), ErrorHandler.CONFIG_ERROR);
     }
@@ -101,7 +113,9 @@ final class WorkerCommand implements Callable<Integer> {
       Optimizer optimizer = optimizer(cfg, registry, seed);
       SharedStudyWorker worker = new SharedStudyWorker(shared, cfg.space(), optimizer, cfg.direction(), seed, executor,
           dir.resolve("logs"),
-          t -> out.printf("trial %d: %s loss %s%n", t.number(), t.status(), ProgressListener.fmt(t.loss())));
+          t -> out.printf("trial %d: %s loss %s%n", t.number(), t.status(), ProgressListener.fmt(t.loss())))
+          .maxFailures(cfg.maxFailures())
+          .deterministic(cfg.deterministic() ? (lag != null ? lag : cfg.parallel()) : 0);
       java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
       // Ctrl-C/SIGTERM: stop, and wait (up to 5 s) until the running trials are handed back to the study.
       Thread hook = new Thread(() -> {
@@ -125,6 +139,10 @@ final class WorkerCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
         // exiting already
+      }
+      if (worker.stopReason() != null) {
+        System.err.println("error: " + worker.stopReason());
+        return 1;
       }
       return 0;
     } catch (InterruptedException e) {

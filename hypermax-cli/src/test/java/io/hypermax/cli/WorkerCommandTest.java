@@ -62,6 +62,87 @@ class WorkerCommandTest {
   }
 
   @Test
+  void resultsFromStorageWritesTheResultsDirectoryOfTheSharedStudy() throws Exception {
+    Path config = dir.resolve("search.yaml");
+    Files.writeString(config, SearchCommandTest.config(dir.resolve("results"), "random", "bowl", 7, "")
+        .replace("results:\n", "results:\n  graphs: false\n"));
+    String url = server.url("cli", "shown", 30);
+    assertEquals(0, Cli.run("worker", config.toString(), "--storage", url, "--work-dir", dir.resolve("w").toString()).exitCode());
+    Path out = dir.resolve("from-db");
+    Cli shown = Cli.run("results", out.toString(), "--storage", url, "--config", config.toString());
+    assertEquals(0, shown.exitCode(), shown.toString());
+    assertTrue(shown.out().contains("7 finished trials (7 complete)"), shown.toString());
+    assertEquals(7, SearchCommandTest.csvRows(out).size());
+    assertTrue(Files.exists(out.resolve("best.json")));
+    assertEquals(7, DeterministicParallelTest.suggested(out).size(), "journal.jsonl holds the study");
+
+    // Later: more trials in the study; the same command refreshes the directory (search.json found there now).
+    assertEquals(0, Cli.run("worker", config.toString(), "--storage", url, "--iterations", "9",
+        "--work-dir", dir.resolve("w2").toString()).exitCode());
+    Cli again = Cli.run("results", out.toString(), "--storage", url);
+    assertEquals(0, again.exitCode(), again.toString());
+    assertEquals(9, SearchCommandTest.csvRows(out).size());
+
+    // A local run's directory is never overwritten.
+    Path local = Files.createDirectories(dir.resolve("local"));
+    Cli refused = Cli.run("results", local.toString(), "--storage", url, "--config", config.toString());
+    assertEquals(2, refused.exitCode(), refused.toString());
+    assertTrue(refused.err().contains("was not written by results --storage"), refused.toString());
+  }
+
+  @Test
+  void workersStopAfterMaxFailuresConsecutiveFailedTrials() throws Exception {
+    Path config = dir.resolve("broken.yaml");
+    Files.writeString(config, SearchCommandTest.config(dir.resolve("results"), "random", "broken", 20, "")
+        .replace("method: broken", "method: broken\n  max_failures: 3"));
+    String url = server.url("cli", "broken", 30);
+    Cli w = Cli.run("worker", config.toString(), "--storage", url, "--work-dir", dir.resolve("wb").toString());
+    assertEquals(1, w.exitCode(), w.toString());
+    assertTrue(w.err().contains("stopped after 3 consecutive failed trials (max_failures 3)"), w.toString());
+    // A second worker sees the study's failure streak and stops before running anything.
+    Cli w2 = Cli.run("worker", config.toString(), "--storage", url, "--work-dir", dir.resolve("wb2").toString());
+    assertEquals(1, w2.exitCode(), w2.toString());
+    assertTrue(w2.out().contains("0 trials recorded by this worker; the study is not finished"), w2.toString());
+    Cli shown = Cli.run("results", dir.resolve("broken-db").toString(), "--storage", url, "--config", config.toString());
+    assertTrue(shown.out().contains("3 finished trials (0 complete)"), shown.toString());
+  }
+
+  /** Two workers (two threads of parallel 2 each) under search.deterministic: the same seed gives the same TPE trials. */
+  @Test
+  void aDeterministicSharedStudyIsReproducibleAcrossWorkers() throws Exception {
+    Path config = dir.resolve("det.yaml");
+    Files.writeString(config, SearchCommandTest.config(dir.resolve("results"), "tpe", "jitterBowl", 30, "  deterministic: true")
+        .replace("method: jitterBowl", "method: jitterBowl\n  parallel: 2")
+        .replace("results:\n", "results:\n  graphs: false\n"));
+    java.util.List<java.util.Map<Integer, com.fasterxml.jackson.databind.JsonNode>> runs = new java.util.ArrayList<>();
+    for (String study : java.util.List.of("det_a", "det_b")) {
+      String url = server.url("cli", study, 30);
+      io.hypermax.core.config.HypermaxConfig cfg = io.hypermax.core.config.ConfigLoader.load(config);
+      io.hypermax.core.plugin.Plugins registry = io.hypermax.core.plugin.Plugins.load();
+      java.util.List<Thread> workers = new java.util.ArrayList<>();
+      int[] codes = new int[2];
+      for (int w = 0; w < 2; w++) {
+        int i = w;
+        Path work = dir.resolve(study + "_w" + w);
+        Thread t = new Thread(() -> codes[i] = WorkerCommand.work(cfg, registry, url, work,
+            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), 4));
+        workers.add(t);
+        t.start();
+      }
+      for (Thread t : workers) {
+        t.join(120_000);
+      }
+      assertEquals(0, codes[0]);
+      assertEquals(0, codes[1]);
+      Path out = dir.resolve(study + "_results");
+      assertEquals(0, Cli.run("results", out.toString(), "--storage", url, "--config", config.toString()).exitCode());
+      runs.add(DeterministicParallelTest.suggested(out));
+    }
+    assertEquals(30, runs.get(0).size());
+    assertEquals(runs.get(0), runs.get(1), "the same trials, whichever worker ran them and in whatever order they finished");
+  }
+
+  @Test
   void aBadStorageUrlIsAOneLineConfigError() throws Exception {
     Path config = dir.resolve("search.yaml");
     Files.writeString(config, SearchCommandTest.config(dir.resolve("results"), "random", "bowl", 3, ""));

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 public final class SharedStudyWorker {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SharedStudyWorker.class);
   private static final long IDLE_POLL_MILLIS = 200;
+  private static final long DETERMINISTIC_POLL_MILLIS = 25;
 
   private final SharedStudyStorage storage;
   private final SearchSpace space;
@@ -38,6 +39,13 @@ public final class SharedStudyWorker {
   private final Path logs;
   private final Consumer<Trial> onFinished;
   private volatile boolean stopping;
+  private int maxFailures;
+  private int deterministicLag;
+  /** Nested copies of finished trials, made once each (finished trials never change). */
+  private final java.util.Map<Integer, Trial> nestedFinished = new java.util.concurrent.ConcurrentHashMap<>();
+  private final FailureStreak failures = new FailureStreak();
+  private volatile String stopReason;
+  private final Object claimLock = new Object();
 
   public SharedStudyWorker(
       SharedStudyStorage storage, SearchSpace space, Optimizer optimizer, Direction direction, long seed,
@@ -53,6 +61,32 @@ public final class SharedStudyWorker {
   }
 
   private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * {@code function.max_failures}: the worker stops when the study's last {@code n} finished trials
+   * (from all workers, as this worker last saw them) or this worker's own last {@code n} all FAILED.
+   * 0 never stops. Every worker of the study applies it, so all of them stop.
+   */
+  public SharedStudyWorker maxFailures(int n) {
+    this.maxFailures = Math.max(0, n);
+    return this;
+  }
+
+  /**
+   * {@code search.deterministic} across workers: trial n is suggested from exactly the trials
+   * numbered below n - lag + 1 (it waits for them, whoever runs them), with n - lag + 1 .. n - 1 shown
+   * as running, so its parameters do not depend on timing. Every worker must use the same lag.
+   * 0 turns it off.
+   */
+  public SharedStudyWorker deterministic(int lag) {
+    this.deterministicLag = Math.max(0, lag);
+    return this;
+  }
+
+  /** Why the worker stopped before the study was finished ({@code max_failures}), or null. */
+  public String stopReason() {
+    return stopReason;
+  }
 
   /**
    * Asks the worker to stop: its running trials are interrupted (executors end them promptly) and
@@ -104,14 +138,23 @@ public final class SharedStudyWorker {
 
   private void loop(AtomicInteger recorded) {
     while (!stopping) {
+      if (stopForFailures()) {
+        return;
+      }
       storage.requeueStale();
-      Trial trial = storage.claim(this::suggest);
+      Trial trial;
+      // One claim at a time per worker: the optimizer is asked in trial-number order, as in a local study
+      // (optimizers keep state between suggestions and need not be thread-safe).
+      synchronized (claimLock) {
+        trial = storage.claim(this::suggest);
+      }
       if (trial == null) {
-        if (storage.allFinished()) {
+        if (storage.allFinished() || stopForFailures()) {
           return;
         }
         // Others are still running trials; one of them may die, and its trial comes back to the queue.
-        sleep(IDLE_POLL_MILLIS);
+        // Under deterministic mode the next trial waits for earlier ones: look again soon.
+        sleep(deterministicLag > 0 ? DETERMINISTIC_POLL_MILLIS : IDLE_POLL_MILLIS);
         continue;
       }
       TrialResult result = execute(trial);
@@ -124,22 +167,119 @@ public final class SharedStudyWorker {
         if (onFinished != null) {
           onFinished.accept(done);
         }
+        failures.own(done);
       }
     }
   }
 
+  /** True (and the whole worker stopping) once max_failures consecutive trials failed. */
+  private boolean stopForFailures() {
+    String why = failures.verdict(maxFailures);
+    if (why == null) {
+      return false;
+    }
+    stopReason = why;
+    stopping = true; // the other threads' running trials end and are handed back (releaseRunning)
+    threads.forEach(t -> {
+      if (t != Thread.currentThread()) {
+        t.interrupt();
+      }
+    });
+    return true;
+  }
+
+  /** Counts consecutive FAILED trials: this worker's own, and the tail of the study as last seen. */
+  private static final class FailureStreak {
+    private int own;
+    private int study;
+    private String lastError;
+
+    synchronized void own(Trial t) {
+      if (t.status() == io.hypermax.core.trial.TrialStatus.FAILED) {
+        own++;
+        lastError = t.result().error();
+      } else {
+        own = 0;
+      }
+    }
+
+    synchronized void seen(List<Trial> finished) {
+      int n = 0;
+      for (int i = finished.size() - 1; i >= 0 && finished.get(i).status() == io.hypermax.core.trial.TrialStatus.FAILED; i--) {
+        n++;
+        if (n == 1) {
+          lastError = finished.get(i).result().error();
+        }
+      }
+      study = n;
+    }
+
+    synchronized String verdict(int max) {
+      int streak = Math.max(own, study);
+      return max > 0 && streak >= max
+          ? "stopped after " + streak + " consecutive failed trials (max_failures " + max + "); last error: " + lastError
+          : null;
+    }
+  }
+
   private io.hypermax.core.space.Assignment suggest(int number, List<Trial> finished, List<Trial> running) {
+    failures.seen(finished);
+    if (failures.verdict(maxFailures) != null) {
+      return null; // the loop stops this worker; claim nothing more
+    }
+    List<Trial> done = nestedFinished(finished);
+    List<Trial> live = nested(running);
+    if (deterministicLag > 0) {
+      // Trial n sees exactly 0 .. n-lag as finished and the rest below n as running, whatever finished meanwhile.
+      int visible = Math.max(0, number - deterministicLag + 1);
+      java.util.Map<Integer, Trial> byNumber = new java.util.HashMap<>();
+      done.forEach(t -> byNumber.put(t.number(), t));
+      List<Trial> before = new ArrayList<>(visible);
+      for (int k = 0; k < visible; k++) {
+        Trial t = byNumber.get(k);
+        if (t == null) {
+          return null; // an earlier trial is still running somewhere: wait for it
+        }
+        before.add(t);
+      }
+      java.util.Map<Integer, Trial> runningByNumber = new java.util.HashMap<>();
+      live.forEach(t -> runningByNumber.put(t.number(), t));
+      List<Trial> inFlight = new ArrayList<>();
+      for (int k = visible; k < number; k++) {
+        Trial t = byNumber.get(k);
+        if (t != null) {
+          inFlight.add(Trial.running(t.number(), t.assignment(), t.parameters(), t.start()));
+        } else if (runningByNumber.containsKey(k)) {
+          inFlight.add(runningByNumber.get(k));
+        } else {
+          return null; // trial k is being claimed by another worker right now: its parameters are not known yet
+        }
+      }
+      done = before;
+      live = inFlight;
+    }
     // The same random stream per trial number as a local study: a seeded random search is reproducible.
-    return optimizer.suggest(
-        new SuggestRequest(number, space, nested(finished), nested(running), direction, TrialSeeds.forTrial(seed, number)));
+    return optimizer.suggest(new SuggestRequest(number, space, done, live, direction, TrialSeeds.forTrial(seed, number)));
+  }
+
+  private List<Trial> nestedFinished(List<Trial> finished) {
+    List<Trial> out = new ArrayList<>(finished.size());
+    for (Trial t : finished) {
+      out.add(nestedFinished.computeIfAbsent(t.number(), n -> nest(t)));
+    }
+    return out;
   }
 
   private List<Trial> nested(List<Trial> trials) {
     List<Trial> out = new ArrayList<>(trials.size());
     for (Trial t : trials) {
-      out.add(new Trial(t.number(), t.assignment(), space.nest(t.assignment()), t.status(), t.start(), t.end(), t.result()));
+      out.add(nest(t));
     }
     return out;
+  }
+
+  private Trial nest(Trial t) {
+    return new Trial(t.number(), t.assignment(), space.nest(t.assignment()), t.status(), t.start(), t.end(), t.result());
   }
 
   private TrialResult execute(Trial trial) {

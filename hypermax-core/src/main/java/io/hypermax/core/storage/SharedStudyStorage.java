@@ -20,6 +20,8 @@ public interface SharedStudyStorage extends StudyStorage {
     /**
      * @param finished every finished trial of the study, from all workers
      * @param running every running trial of the study, from all workers (for constant liar)
+     * @return the parameters, or null for "not yet" (e.g. {@code search.deterministic} waits for earlier
+     *     trials): the slot stays free and {@link #claim} returns null
      */
     Assignment suggest(int number, List<Trial> finished, List<Trial> running);
   }

@@ -13,10 +13,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Copies {@code sync.from} to {@code sync.to} on a host over SFTP on the host's session, sending
- * only files whose size or modification time differ (the copies get the local time, so the next
- * sync skips them, as rsync's quick check does). Files removed locally are left on the remote.
- * rsync over the same session is not implemented yet.
+ * Copies {@code sync.from} to {@code sync.to} on a host, over the host's session, sending only what
+ * changed. With {@code method: auto} (the default) it is rsync when both this machine and the host
+ * have it ({@link RsyncTunnel}: rsync's quick check and delta transfer over an exec channel), else
+ * SFTP, which sends only files whose size or modification time differ (the copies get the local
+ * time, so the next sync skips them, as rsync's quick check does). Files removed locally are left on
+ * the remote by both.
  */
 final class FolderSync {
   /** What a sync did. */
@@ -24,8 +26,44 @@ final class FolderSync {
 
   private FolderSync() {}
 
-  static Stats sync(HostConnection connection, SshSettings.Sync sync) throws HostUnavailableException {
-    return sftp(connection, sync);
+  /** @param notes where a fallback from rsync to SFTP is explained (the trial log) */
+  static Stats sync(HostConnection connection, SshSettings.Sync sync, java.util.function.Consumer<String> notes)
+      throws HostUnavailableException, InterruptedException {
+    String method = sync.method();
+    if (method.equals("sftp")) {
+      return sftp(connection, sync);
+    }
+    String missing = rsyncMissing(connection);
+    if (missing != null) {
+      if (method.equals("rsync")) {
+        throw new HostUnavailableException(connection.host().label() + ": sync.method is rsync, but " + missing, true, null);
+      }
+      notes.accept("sync uses SFTP: " + missing);
+      return sftp(connection, sync);
+    }
+    try {
+      return RsyncSync.sync(connection, sync);
+    } catch (java.io.IOException e) {
+      if (method.equals("rsync")) {
+        throw new HostUnavailableException(connection.host().label() + ": sync by rsync failed: " + e.getMessage(), false, e);
+      }
+      notes.accept("sync by rsync failed (" + e.getMessage() + "); using SFTP");
+      return sftp(connection, sync);
+    }
+  }
+
+  private static volatile Boolean localRsync;
+
+  /** Why rsync cannot be used with this host, or null when both sides have it. */
+  private static String rsyncMissing(HostConnection connection) throws HostUnavailableException, InterruptedException {
+    if (localRsync == null) {
+      localRsync = RsyncSync.localRsyncWorks();
+    }
+    if (!localRsync) {
+      return "rsync is not installed on this machine";
+    }
+    HostConnection.Output probe = connection.run("command -v rsync", 15_000);
+    return probe.exitCode() == 0 ? null : "the host has no rsync on its PATH";
   }
 
   private static Stats sftp(HostConnection connection, SshSettings.Sync sync) throws HostUnavailableException {

@@ -82,14 +82,14 @@ final class SshExecutor implements Executor {
   }
 
   /** The host's first trial syncs {@code sync.from}; trials on the host wait for it, other hosts do not. */
-  private void syncOnce(HostPool.Host host, TrialLog log) throws HostUnavailableException {
+  private void syncOnce(HostPool.Host host, TrialLog log) throws HostUnavailableException, InterruptedException {
     if (settings.sync() == null || host.synced) {
       return;
     }
     synchronized (host.syncLock) {
       if (!host.synced) {
         long t = System.nanoTime();
-        FolderSync.Stats stats = FolderSync.sync(host.connection, settings.sync());
+        FolderSync.Stats stats = FolderSync.sync(host.connection, settings.sync(), log::note);
         String note = String.format("synced %s to %s:%s with %s: %d file(s) sent (%d bytes), %d unchanged, %.2f s",
             settings.sync().from(), host.spec().label(), settings.sync().to(), stats.method(), stats.sent(), stats.bytes(),
             stats.unchanged(), (System.nanoTime() - t) / 1e9);

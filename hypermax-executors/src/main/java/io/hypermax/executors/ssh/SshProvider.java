@@ -117,7 +117,11 @@ public final class SshProvider implements ExecutorProvider {
     if (sync.isMissing()) {
       return null;
     }
-    sync.requireObject().requireKnownKeys(Set.of("from", "to"));
+    sync.requireObject().requireKnownKeys(Set.of("from", "to", "method"));
+    String method = sync.string("method", "auto");
+    if (!Set.of("auto", "rsync", "sftp").contains(method)) {
+      throw sync.get("method").error("must be auto (rsync where the host has it, else SFTP), rsync or sftp, found '" + method + "'");
+    }
     Path from = localFile(context, sync, "from");
     if (!Files.isDirectory(from)) {
       throw sync.get("from").error("is not a folder: " + from);
@@ -126,7 +130,7 @@ public final class SshProvider implements ExecutorProvider {
     if (to.isBlank()) {
       throw sync.get("to").error("must name a folder on the hosts");
     }
-    return new SshSettings.Sync(from, RemoteScripts.remotePath(to));
+    return new SshSettings.Sync(from, RemoteScripts.remotePath(to), method);
   }
 
   private static Path localFile(Context context, ConfigNode node, String key) {

@@ -28,8 +28,11 @@ record SshSettings(
     int keepAliveMillis,
     double hostsDownTimeoutSeconds) {
 
-  /** {@code sync: {from, to}}: a local folder and where it goes (relative to the remote home). */
-  record Sync(Path from, String to) {}
+  /**
+   * {@code sync: {from, to, method}}: a local folder, where it goes (relative to the remote home) and
+   * how: {@code auto} (rsync where both sides have it, else SFTP), {@code rsync} or {@code sftp}.
+   */
+  record Sync(Path from, String to, String method) {}
 
   int totalSlots() {
     return hosts.stream().mapToInt(SshHost::slots).sum();

@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Assumptions;
  * A single-node Slurm 22.05 (slurmctld + slurmd) started for a test on 127.0.0.1, free ports and a
  * temporary folder (infra-on-loopback.md recipe); the test is SKIPPED with the reason when it cannot start.
  */
-final class SlurmCluster implements AutoCloseable {
+public final class SlurmCluster implements AutoCloseable {
   final Path dir;
-  final Path conf;
+  public final Path conf;
 
   private SlurmCluster(Path dir) {
     this.dir = dir;
     this.conf = dir.resolve("slurm.conf");
   }
 
-  static SlurmCluster startOrSkip() throws Exception {
+  public static SlurmCluster startOrSkip() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/slurmctld")) && Files.isExecutable(Path.of("/usr/sbin/slurmd")),
         "SKIPPED: Slurm is not installed (/usr/sbin/slurmctld; apt-get install slurm-wlm)");
     Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "SKIPPED: starting slurmd needs root");
@@ -93,7 +93,7 @@ final class SlurmCluster implements AutoCloseable {
   }
 
   /** What the command printed, stripped. */
-  String output(String... cmd) throws Exception {
+  public String output(String... cmd) throws Exception {
     Process p = process(cmd);
     String out = new String(p.getInputStream().readAllBytes()).strip();
     p.waitFor(30, TimeUnit.SECONDS);

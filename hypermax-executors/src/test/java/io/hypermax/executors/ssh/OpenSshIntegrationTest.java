@@ -259,6 +259,99 @@ class OpenSshIntegrationTest {
     assertEquals("echo 0.75\n", Files.readString(remoteA.resolve("model.sh")));
   }
 
+  /** An executor on one host that syncs {@code src} to {@code remote} and runs {@code sh model.sh} there. */
+  private Executor syncing(OpenSshd host, Path src, Path remote, String method) throws Exception {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("type", "ssh");
+    f.put("hosts", List.of(host.host()));
+    f.put("identity_file", userKey.toString());
+    f.put("known_hosts", knownHosts.toString());
+    f.put("command", "sh model.sh");
+    f.put("directory", remote.toString());
+    f.put("sync", Map.of("from", src.toString(), "to", remote.toString(), "method", method));
+    return Executors.create(JsonValues.MAPPER.writeValueAsString(f), dir, dir);
+  }
+
+  /** A source folder: model.sh (prints 0.75) and a 1 MiB data file of random bytes. */
+  private Path source() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src/sub"));
+    Files.writeString(src.resolve("../model.sh"), "echo 0.75\n");
+    byte[] data = new byte[1 << 20];
+    new java.util.Random(3).nextBytes(data);
+    Files.write(src.resolve("data.bin"), data);
+    return dir.resolve("src");
+  }
+
+  /** Changes one byte in the middle of data.bin (and its time, so the quick check sees it). */
+  private static void touchOneByte(Path src) throws Exception {
+    Path data = src.resolve("sub/data.bin");
+    byte[] bytes = Files.readAllBytes(data);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(data, bytes);
+    Files.setLastModifiedTime(data, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+  }
+
+  @Test
+  void syncUsesRsyncOverTheSessionAndSendsOnlyTheChangedBytes() throws Exception {
+    Path src = source();
+    Path remote = dir.resolve("on-a-rsync");
+    try (Executor e = syncing(a, src, remote, "auto")) {
+      assertEquals(0.75, e.run(Executors.request(0, Map.of(), dir)).loss());
+      String log = Executors.log(dir, 0);
+      assertTrue(log.contains(" with rsync: 2 file(s) sent"), log);
+    }
+    assertEquals(-1, Files.mismatch(src.resolve("sub/data.bin"), remote.resolve("sub/data.bin")));
+    touchOneByte(src);
+    try (Executor e = syncing(a, src, remote, "auto")) {
+      assertEquals(0.75, e.run(Executors.request(1, Map.of(), dir)).loss());
+      String log = Executors.log(dir, 1);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile(" with rsync: 1 file\\(s\\) sent \\((\\d+) bytes\\), 1 unchanged")
+          .matcher(log);
+      assertTrue(m.find(), log);
+      // rsync's delta transfer: of the 1 MiB file only the block around the changed byte travels.
+      assertTrue(Long.parseLong(m.group(1)) < 64 * 1024, "literal bytes sent: " + m.group(1));
+    }
+    assertEquals(-1, Files.mismatch(src.resolve("sub/data.bin"), remote.resolve("sub/data.bin")));
+    assertEquals(Files.getLastModifiedTime(src.resolve("sub/data.bin")), Files.getLastModifiedTime(remote.resolve("sub/data.bin")));
+  }
+
+  /** A host whose PATH has every program of /usr/bin but rsync: sync falls back to SFTP, and still sends only what changed. */
+  @Test
+  void withoutRsyncOnTheHostSyncFallsBackToSftpAndSendsOnlyChangedFiles() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("no-rsync-bin"));
+    try (java.util.stream.Stream<Path> programs = Files.list(Path.of("/usr/bin"))) {
+      for (Path p : (Iterable<Path>) programs::iterator) {
+        if (!p.getFileName().toString().equals("rsync")) {
+          Files.createSymbolicLink(bin.resolve(p.getFileName()), p);
+        }
+      }
+    }
+    try (OpenSshd c = OpenSshd.start(dir.resolve("c"), userKey, "SetEnv PATH=" + bin)) {
+      Files.writeString(knownHosts, c.knownHostsLine() + "\n", java.nio.file.StandardOpenOption.APPEND);
+      Path src = source();
+      Path remote = dir.resolve("on-c-sftp");
+      try (Executor e = syncing(c, src, remote, "auto")) {
+        assertEquals(0.75, e.run(Executors.request(0, Map.of(), dir)).loss());
+        String log = Executors.log(dir, 0);
+        assertTrue(log.contains("sync uses SFTP: the host has no rsync on its PATH"), log);
+        assertTrue(log.contains(" with SFTP: 2 file(s) sent"), log);
+      }
+      touchOneByte(src);
+      try (Executor e = syncing(c, src, remote, "auto")) {
+        assertEquals(0.75, e.run(Executors.request(1, Map.of(), dir)).loss());
+        String log = Executors.log(dir, 1);
+        assertTrue(log.contains(" with SFTP: 1 file(s) sent (1048576 bytes), 1 unchanged"), log);
+      }
+      assertEquals(-1, Files.mismatch(src.resolve("sub/data.bin"), remote.resolve("sub/data.bin")));
+      // sync.method: rsync is refused on such a host, saying why.
+      try (Executor e = syncing(c, src, dir.resolve("on-c-rsync"), "rsync")) {
+        TrialResult r = e.run(Executors.request(2, Map.of(), dir));
+        assertEquals(TrialStatus.FAILED, r.status());
+        assertTrue(r.error().contains("sync.method is rsync, but the host has no rsync on its PATH"), r.error());
+      }
+    }
+  }
+
   private static void awaitNoSurvivors(String text) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 5000;
     while (!SshExecutorTest.survivors(text).isEmpty() && System.currentTimeMillis() < deadline) {

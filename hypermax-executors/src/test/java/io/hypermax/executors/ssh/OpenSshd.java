@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * test-made ed25519 host key and the test's authorized_keys (java-build.md §9.2). Needs root and
  * /usr/sbin/sshd; without them {@link #requireAvailable()} skips the test, saying why.
  */
-final class OpenSshd implements AutoCloseable {
+public final class OpenSshd implements AutoCloseable {
   static final Path SSHD = Path.of("/usr/sbin/sshd");
 
   final Path dir;
@@ -23,7 +23,7 @@ final class OpenSshd implements AutoCloseable {
   private final StringBuffer output = new StringBuffer();
 
   /** Skips the calling test (JUnit assumption) when no OpenSSH server can be started here. */
-  static void requireAvailable() {
+  public static void requireAvailable() {
     Assumptions.assumeTrue(Files.isExecutable(SSHD),
         "SKIPPED: OpenSSH's sshd is not installed (" + SSHD + "); apt-get install openssh-server (.ci/run does)");
     Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
@@ -32,7 +32,7 @@ final class OpenSshd implements AutoCloseable {
   }
 
   /** Generates an ed25519 key pair {@code dir/name} and {@code dir/name.pub}. */
-  static Path keyPair(Path dir, String name) throws IOException, InterruptedException {
+  public static Path keyPair(Path dir, String name) throws IOException, InterruptedException {
     Path key = dir.resolve(name);
     if (!Files.exists(key)) {
       run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", key.toString());
@@ -53,7 +53,12 @@ final class OpenSshd implements AutoCloseable {
    * @param dir a folder of its own for this server (config, host key, pid file)
    * @param userKey the private key whose public half may log in
    */
-  static OpenSshd start(Path dir, Path userKey) throws Exception {
+  public static OpenSshd start(Path dir, Path userKey) throws Exception {
+    return start(dir, userKey, new String[0]);
+  }
+
+  /** @param extraConfig more sshd_config lines (e.g. {@code SetEnv PATH=...}) */
+  static OpenSshd start(Path dir, Path userKey, String... extraConfig) throws Exception {
     requireAvailable();
     Files.createDirectories(dir);
     // sshd's privilege-separation folder; Debian's package only makes it when its service starts.
@@ -74,6 +79,7 @@ final class OpenSshd implements AutoCloseable {
           "StrictModes no",
           "UsePAM no",
           "Subsystem sftp /usr/lib/openssh/sftp-server",
+          String.join("\n", extraConfig),
           ""));
       OpenSshd sshd = new OpenSshd(dir, port);
       if (sshd.awaitListening()) {
@@ -122,12 +128,12 @@ final class OpenSshd implements AutoCloseable {
     return output.toString();
   }
 
-  String host() {
+  public String host() {
     return "root@127.0.0.1:" + port;
   }
 
   /** The known_hosts line for this server, from its public host key. */
-  String knownHostsLine() throws IOException {
+  public String knownHostsLine() throws IOException {
     String[] pub = Files.readString(dir.resolve("hostkey.pub")).strip().split("\\s+");
     return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1];
   }

@@ -259,7 +259,7 @@ class SshExecutorTest {
     Path remote = dir.resolve("remote/work");
     Map<String, Object> cfg = config(
         "command", "sh sub/model.sh", "directory", remote.toString(),
-        "sync", Map.of("from", "src", "to", remote.toString()));
+        "sync", Map.of("from", "src", "to", remote.toString(), "method", "sftp"));
     String with = " with SFTP: ";
     try (Executor e = ssh(cfg)) {
       assertEquals(0.125, run(e, 0, Map.of()).loss());

@@ -29,12 +29,15 @@ import java.util.UUID;
  */
 public final class PostgresStudyStorage implements SharedStudyStorage {
   public static final String ID = "postgresql";
+  /** The first key of the per-study advisory lock that orders finish numbers (the second is the study id). */
+  private static final int FINISH_LOCK = 0x68797066; // "hypf"
 
   private final HikariDataSource pool;
   private final PostgresUrl url;
   private final String where;
   private final String worker;
   private final long studyId;
+  private StudyView view;
 
   PostgresStudyStorage(PostgresUrl url, String where) {
     this.url = url;
@@ -69,6 +72,7 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
           this.studyId = rs.getLong(1);
         }
       }
+      this.view = new StudyView(studyId, where, true);
     } catch (SQLException e) {
       pool.close();
       throw fail("open the study", e);
@@ -91,6 +95,11 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
 
   public String worker() {
     return worker;
+  }
+
+  /** Claims read the whole study each time, as before incremental reads (only the claim benchmark's baseline). */
+  void useFullReads() {
+    this.view = new StudyView(studyId, where, false);
   }
 
   @Override
@@ -169,12 +178,39 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
 
   @Override
   public void recordTrialEnd(Trial trial) {
-    update("record trial " + trial.number(),
+    inFinishOrder("record trial " + trial.number(),
         "INSERT INTO hypermax_trial (study_id, number, state, start_line, end_line, worker, finish_seq)"
             + " VALUES (?, ?, 'FINISHED', ?, ?, ?, nextval('hypermax_finish_seq'))"
             + " ON CONFLICT (study_id, number) DO UPDATE SET state = 'FINISHED', end_line = EXCLUDED.end_line,"
             + " finish_seq = EXCLUDED.finish_seq",
         studyId, trial.number(), startLine(trial), endLine(trial), worker);
+  }
+
+  /**
+   * Runs a write that assigns a finish number under the study's advisory lock, held until commit, so
+   * finish numbers become visible in order and {@link StudyView} can read only those past its last.
+   */
+  private int inFinishOrder(String what, String sql, Object... args) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)");
+          PreparedStatement p = c.prepareStatement(sql)) {
+        lock.setInt(1, FINISH_LOCK);
+        lock.setInt(2, (int) studyId);
+        lock.execute();
+        for (int i = 0; i < args.length; i++) {
+          p.setObject(i + 1, args[i]);
+        }
+        int n = p.executeUpdate();
+        c.commit();
+        return n;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw fail(what, e);
+    }
   }
 
   private static String startLine(Trial t) {
@@ -248,6 +284,10 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
       c.setAutoCommit(false);
       try {
         Trial claimed = claimIn(c, suggester);
+        if (claimed == null) {
+          c.rollback();
+          return null;
+        }
         c.commit();
         return claimed;
       } catch (SQLException | RuntimeException e) {
@@ -284,10 +324,11 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
       Trial before = one.abandoned().get(0);
       trial = Trial.running(number, before.assignment(), before.parameters(), now);
     } else {
-      List<String> lines = new ArrayList<>();
-      trialLines(c, null, lines);
-      StoredStudy all = JournalReplay.replayLines(lines, where);
-      Assignment a = suggester.suggest(number, all.finished(), all.abandoned());
+      StudyView.Snapshot seen = view.refresh(c);
+      Assignment a = suggester.suggest(number, seen.finished(), seen.running());
+      if (a == null) {
+        return null; // not yet (search.deterministic waits for earlier trials): the caller rolls back
+      }
       trial = Trial.running(number, a, java.util.Map.of(), now);
     }
     try (PreparedStatement u = c.prepareStatement(
@@ -303,7 +344,7 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
 
   @Override
   public boolean finish(Trial done) {
-    return update("record trial " + done.number(),
+    return inFinishOrder("record trial " + done.number(),
         "UPDATE hypermax_trial SET state = 'FINISHED', end_line = ?, finish_seq = nextval('hypermax_finish_seq')"
             + " WHERE study_id = ? AND number = ? AND state = 'RUNNING' AND worker = ?",
         endLine(done), studyId, done.number(), worker) == 1;
