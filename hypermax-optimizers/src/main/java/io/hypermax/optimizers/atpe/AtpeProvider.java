@@ -32,9 +32,14 @@ public final class AtpeProvider implements OptimizerProvider {
     return "Adaptive-TPE: a learned policy picks per step between TPE settings, locking, filtering, StoRM mutation and GP.";
   }
 
+  /** The {@code search} keys atpe reads (the core checks the section against them). */
+  public Set<String> keys() {
+    return Set.of("n_startup", "atpe_model", "atpe_exclude");
+  }
+
   @Override
   public Optimizer create(Context context) {
-    context.requireKnownKeys(Set.of("n_startup", "atpe_model", "atpe_exclude"));
+    context.requireKnownKeys(keys());
     ConfigNode s = context.settings();
     int nStartup = s.integer("n_startup", DEFAULT_STARTUP);
     if (nStartup < 1) {
