@@ -50,7 +50,7 @@ final class SlurmExecutor implements Executor {
     try (files; SlurmReports reports = new SlurmReports(request, out.toAbsolutePath(), files.directory(), this::scancel)) {
       Files.createDirectories(out.toAbsolutePath().getParent());
       Path script = files.directory().resolve("job.sh");
-      Files.writeString(script, script(request, files, reports.replyFile()), StandardCharsets.UTF_8);
+      Files.writeString(script, script(request, files, reports.replyFile(), reports.reportFile()), StandardCharsets.UTF_8);
       List<String> sbatch = new ArrayList<>(List.of("sbatch", "--parsable", "--job-name=hypermax-trial-" + request.number(),
           "--output=" + out.toAbsolutePath(), "--chdir=" + cwd.toAbsolutePath()));
       resources.forEach((k, v) -> sbatch.add("--" + k + "=" + v));
@@ -97,10 +97,11 @@ final class SlurmExecutor implements Executor {
     }
   }
 
-  private String script(TrialRequest request, TrialFiles files, String replyFile) {
+  private String script(TrialRequest request, TrialFiles files, String replyFile, String reportFile) {
     StringBuilder s = new StringBuilder("#!/bin/sh\n");
     Map<String, String> env = new java.util.LinkedHashMap<>(files.environment());
     env.put(io.hypermax.core.pruning.ReportProtocol.REPLY_ENV, replyFile);
+    env.put(io.hypermax.core.pruning.ReportProtocol.REPORT_FILE_ENV, reportFile);
     env.put(io.hypermax.executors.process.ProcessTrialRunner.TRIAL_NUMBER_ENV, Integer.toString(request.number()));
     env.forEach((k, v) -> s.append("export ").append(k).append('=').append(Placeholders.shellQuote(v)).append('\n'));
     s.append("exec");

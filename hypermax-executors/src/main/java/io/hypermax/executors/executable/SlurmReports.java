@@ -4,9 +4,9 @@ import io.hypermax.core.pruning.ReportProtocol;
 import io.hypermax.core.spi.TrialRequest;
 import io.hypermax.executors.process.ReportChannel;
 import io.hypermax.executors.process.TrialLog;
+import io.hypermax.executors.process.FileFollower;
+import io.hypermax.executors.process.ReportFile;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
- * The report lines of a Slurm job, read by following its output file (on the shared filesystem)
- * while the job runs: each {@code hypermax:report STEP VALUE} line goes to the trial's handle, the
+ * The report lines of a Slurm job, read by following its output file and its report file
+ * ({@value ReportProtocol#REPORT_FILE_ENV}; both on the shared filesystem) while the job runs: each {@code hypermax:report STEP VALUE} line goes to the trial's handle, the
  * decision is appended to the reply file the job was given ({@value ReportProtocol#REPLY_ENV}, in the
  * trial's folder on the shared filesystem), and a pruned job still running after {@code grace_seconds}
  * gets {@code scancel --full --signal=TERM}, then {@code scancel} after as long again.
@@ -23,10 +23,9 @@ import java.util.function.Consumer;
 final class SlurmReports implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SlurmReports.class);
 
-  private final Path output;
+  private final FileFollower output;
   private final ReportChannel channel;
-  private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-  private long offset;
+  private final ReportFile reportFile;
   private volatile String job;
   private volatile boolean running = true;
 
@@ -35,9 +34,10 @@ final class SlurmReports implements AutoCloseable {
    * @param scancel runs {@code scancel} with the given arguments
    */
   SlurmReports(TrialRequest request, Path output, Path directory, Consumer<java.util.List<String>> scancel) {
-    this.output = output;
     // The job's output file is Slurm's to write: hypermax's notes go to the hypermax log, not into it.
     this.channel = ReportChannel.open(request.number(), request.handle(), directory, request.pruneGraceSeconds(), new TrialLog(null));
+    this.output = new FileFollower(output, line -> channel.offer(line.strip()));
+    this.reportFile = ReportFile.create(request.number(), directory, channel::offer);
     channel.attachTarget(new ReportChannel.Target() {
       @Override
       public void reply(String line) throws IOException {
@@ -63,6 +63,11 @@ final class SlurmReports implements AutoCloseable {
     });
   }
 
+  /** The report file's path ({@value ReportProtocol#REPORT_FILE_ENV}), for the job's environment. */
+  String reportFile() {
+    return reportFile.path();
+  }
+
   /** The reply file's path, for the job's environment. */
   String replyFile() {
     return channel.replyFile();
@@ -77,40 +82,10 @@ final class SlurmReports implements AutoCloseable {
     running = false;
   }
 
-  /** Reads what the job wrote since the last call and handles its complete report lines. */
+  /** Reads what the job wrote (its output and its report file) since the last call and handles its report lines. */
   void poll() {
-    try {
-      if (!Files.exists(output)) {
-        return;
-      }
-      try (RandomAccessFile f = new RandomAccessFile(output.toFile(), "r")) {
-        long size = f.length();
-        if (size < offset) {
-          offset = 0; // the file was truncated (a requeued job starts it anew)
-          partial.reset();
-        }
-        byte[] buf = new byte[8192];
-        f.seek(offset);
-        int n;
-        while (offset < size && (n = f.read(buf, 0, (int) Math.min(buf.length, size - offset))) > 0) {
-          offset += n;
-          for (int i = 0; i < n; i++) {
-            if (buf[i] == '\n') {
-              line(partial.toString(StandardCharsets.UTF_8));
-              partial.reset();
-            } else {
-              partial.write(buf[i]);
-            }
-          }
-        }
-      }
-    } catch (IOException e) {
-      LOG.debug("cannot follow {}: {}", output, e.getMessage());
-    }
-  }
-
-  private void line(String line) {
-    channel.offer(line.strip());
+    output.poll();
+    reportFile.poll();
   }
 
   boolean pruned() {
@@ -119,6 +94,7 @@ final class SlurmReports implements AutoCloseable {
 
   @Override
   public void close() {
+    reportFile.close();
     channel.close();
   }
 }

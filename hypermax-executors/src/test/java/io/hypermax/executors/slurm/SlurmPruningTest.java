@@ -62,7 +62,11 @@ class SlurmPruningTest {
    * on "prune" unless told to ignore it (then sleeps, to be signalled).
    */
   private Path program(boolean ignoreDecisions) throws Exception {
-    Path p = dir.resolve(ignoreDecisions ? "stubborn.py" : "curve.py");
+    return program(ignoreDecisions, false);
+  }
+
+  private Path program(boolean ignoreDecisions, boolean reportFile) throws Exception {
+    Path p = dir.resolve(ignoreDecisions ? "stubborn.py" : reportFile ? "quiet.py" : "curve.py");
     Files.writeString(p, """
         import os, signal, sys, time
         x = float(sys.argv[1]); reply = os.environ["HYPERMAX_REPORT_REPLY"]
@@ -73,7 +77,11 @@ class SlurmPruningTest {
         value = x
         for step in range(1, %d + 1):
             value = x + 1.0 / step
-            print("hypermax:report %%d %%r" %% (step, value), flush=True)
+            if %s:
+                with open(os.environ["HYPERMAX_REPORT_FILE"], "a") as f:
+                    f.write("%%d %%r\\n" %% (step, value))
+            else:
+                print("hypermax:report %%d %%r" %% (step, value), flush=True)
             answer = None
             for _ in range(200):
                 lines = open(reply).read().split("\\n")
@@ -86,7 +94,7 @@ class SlurmPruningTest {
                     time.sleep(120)
                 sys.exit(0)
         print(value)
-        """.formatted(STEPS, ignoreDecisions ? "True" : "False"));
+        """.formatted(STEPS, reportFile ? "True" : "False", ignoreDecisions ? "True" : "False"));
     return p;
   }
 
@@ -134,6 +142,20 @@ class SlurmPruningTest {
           assertEquals(x + 1.0 / STEPS, t.result().loss(), 1e-9);
         }
       }
+    }
+  }
+
+  @Test
+  void aSlurmJobReportsThroughTheReportFileAndIsPruned() throws Exception {
+    Pruner atStep3 = request -> request.step() >= 3;
+    try (Study study = Study.builder(SPACE, r -> r.space().sample(r.random())).seed(5).iterations(1)
+        .storage(new InMemoryStorage()).pruner(atStep3, settings(10)).build();
+        Executor e = executor(program(false, true))) {
+      Trial t = study.run(e, 1, dir.resolve("logs")).snapshot().finished().get(0);
+      assertEquals(TrialStatus.PRUNED, t.status(), String.valueOf(t.result().error()));
+      assertEquals(3, t.result().prunedStep());
+      assertEquals(3, study.curves().get(0).size());
+      assertFalse(Files.readString(dir.resolve("logs/trial_0.txt")).contains("hypermax:report"), "nothing reported on stdout");
     }
   }
 
