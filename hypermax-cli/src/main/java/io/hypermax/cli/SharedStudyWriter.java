@@ -35,10 +35,21 @@ final class SharedStudyWriter {
       j.recordStudy(stored.seed());
       for (Trial t : stored.finished()) {
         j.recordTrialStart(t);
-        j.recordTrialEnd(t);
       }
       for (Trial t : stored.abandoned()) {
         j.recordTrialStart(t); // unfinished: a local resume runs them again
+      }
+      // The workers' reports and pruning decisions, after the starts (a start resets a trial's curve).
+      for (StoredStudy.Intermediate v : stored.intermediates()) {
+        j.recordIntermediate(v.trial(), v.step(), v.value());
+      }
+      for (com.fasterxml.jackson.databind.JsonNode e : stored.customEvents()) {
+        if (e instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+          j.recordCustom(o);
+        }
+      }
+      for (Trial t : stored.finished()) {
+        j.recordTrialEnd(t);
       }
     }
     Files.writeString(dir.resolve(StudyDirectory.CONFIG_COPY),

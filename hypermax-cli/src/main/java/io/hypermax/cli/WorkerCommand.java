@@ -115,7 +115,8 @@ final class WorkerCommand implements Callable<Integer> {
           dir.resolve("logs"),
           t -> out.printf("trial %d: %s loss %s%n", t.number(), t.status(), ProgressListener.fmt(t.loss())))
           .maxFailures(cfg.maxFailures())
-          .deterministic(cfg.deterministic() ? (lag != null ? lag : cfg.parallel()) : 0);
+          .deterministic(cfg.deterministic() ? (lag != null ? lag : cfg.parallel()) : 0)
+          .pruner(io.hypermax.core.pruning.Pruners.create(registry, cfg.pruner(), cfg.direction(), seed), cfg.pruner());
       java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
       // Ctrl-C/SIGTERM: stop, and wait (up to 5 s) until the running trials are handed back to the study.
       Thread hook = new Thread(() -> {

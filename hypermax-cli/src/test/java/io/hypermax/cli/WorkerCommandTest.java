@@ -107,6 +107,46 @@ class WorkerCommandTest {
     assertTrue(shown.out().contains("3 finished trials (0 complete)"), shown.toString());
   }
 
+  /** search.pruner in `hypermax worker`: two workers of one study prune trials; the curves and PRUNED are in the shared study. */
+  @Test
+  void twoWorkersApplySearchPrunerAndRecordTheCurvesInTheSharedStudy() throws Exception {
+    int iterations = 24;
+    Path config = dir.resolve("pruned.yaml");
+    Files.writeString(config, PruningCliTest.config(dir.resolve("results"), iterations,
+        "  pruner: {type: successive_halving, min_resource: 1, reduction_factor: 2, max_resource: 20, budget_parameter: epochs}"));
+    String url = server.url("cli", "pruned", 30);
+    io.hypermax.core.config.HypermaxConfig cfg = io.hypermax.core.config.ConfigLoader.load(config);
+    io.hypermax.core.plugin.Plugins registry = io.hypermax.core.plugin.Plugins.load();
+    int[] codes = new int[2];
+    java.util.List<Thread> workers = new java.util.ArrayList<>();
+    for (int w = 0; w < 2; w++) {
+      int i = w;
+      Path work = dir.resolve("pruned_w" + w);
+      Thread t = new Thread(() -> codes[i] = WorkerCommand.work(cfg, registry, url, work,
+          new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+      workers.add(t);
+      t.start();
+    }
+    for (Thread t : workers) {
+      t.join(120_000);
+    }
+    assertEquals(0, codes[0]);
+    assertEquals(0, codes[1]);
+    try (io.hypermax.core.storage.SharedStudyStorage s =
+        new io.hypermax.executors.storage.postgres.PostgresStorageProvider().open(url)) {
+      io.hypermax.core.storage.StoredStudy stored = s.load();
+      assertEquals(iterations, stored.finished().size(), "exactly the budget");
+      long pruned = stored.finished().stream().filter(t -> t.status() == io.hypermax.core.trial.TrialStatus.PRUNED).count();
+      assertTrue(pruned >= iterations / 4, "pruned: " + pruned + " of " + stored.finished());
+      assertTrue(stored.finished().stream().anyMatch(t -> t.status() == io.hypermax.core.trial.TrialStatus.COMPLETE));
+      assertEquals(iterations, io.hypermax.core.pruning.LearningCurves.of(stored).size(), "every trial's curve is stored");
+    }
+    Path out = dir.resolve("pruned_results");
+    assertEquals(0, Cli.run("results", out.toString(), "--storage", url, "--config", config.toString()).exitCode());
+    assertTrue(Files.readString(out.resolve("results.csv")).contains("PRUNED"));
+    assertTrue(Files.readAllLines(out.resolve("intermediate.csv")).size() > iterations, "intermediate.csv from the shared study");
+  }
+
   /** Two workers (two threads of parallel 2 each) under search.deterministic: the same seed gives the same TPE trials. */
   @Test
   void aDeterministicSharedStudyIsReproducibleAcrossWorkers() throws Exception {

@@ -124,6 +124,49 @@ class PruningEndToEndTest {
     assertTrue(o.log().contains("heard prune at 3"), o.log());
   }
 
+  /** The file channel: STEP VALUE lines appended to $HYPERMAX_REPORT_FILE, stdout left to the program's own output. */
+  @Test
+  void anExecutableAppendsReportsToTheReportFileAndIsPruned() throws Exception {
+    Path script = dir.resolve("quiet.sh");
+    Files.writeString(script, """
+        #!/bin/sh
+        x=$1
+        i=1
+        while [ $i -le 10 ]; do
+          v=$(awk -v x="$x" -v i="$i" 'BEGIN { printf "%.17g", x + 1 / i }')
+          echo "epoch $i: $v (progress output, not a report)"
+          echo "$i $v" >> "$HYPERMAX_REPORT_FILE"
+          until grep -q "^$i " "$HYPERMAX_REPORT_REPLY"; do sleep 0.01; done
+          if grep -q "^$i prune" "$HYPERMAX_REPORT_REPLY"; then echo "heard prune at $i"; exit 0; fi
+          i=$((i+1))
+        done
+        echo "$x"
+        """);
+    script.toFile().setExecutable(true);
+    Outcome o = runPruned(Executors.create("{\"type\":\"executable\",\"command\":[\"./quiet.sh\",\"{x}\"]}", dir, dir), 10);
+    assertPrunedAtStep3(o);
+    assertTrue(o.log().contains("heard prune at 3"), o.log());
+    assertTrue(o.log().contains("epoch 1:"), "stdout stays the program's: " + o.log());
+  }
+
+  @Test
+  void aBadLineInTheReportFileIsNotedAndIgnored() throws Exception {
+    Path script = dir.resolve("badfile.sh");
+    Files.writeString(script, "#!/bin/sh\necho 'one 0.5' >> \"$HYPERMAX_REPORT_FILE\"\necho '1 0.75' >> \"$HYPERMAX_REPORT_FILE\"\necho 0.25\n");
+    script.toFile().setExecutable(true);
+    try (Study study = Study.builder(SPACE, r -> r.space().sample(r.random())).seed(3).iterations(1)
+        .pruner(AT_STEP_3, PrunerSettings.NONE).build();
+        Executor e = Executors.create("{\"type\":\"executable\",\"command\":[\"./badfile.sh\"]}", dir, dir)) {
+      Trial t = study.run(e, 1, dir.resolve("logs")).snapshot().finished().get(0);
+      assertEquals(TrialStatus.COMPLETE, t.status(), t.result().error());
+      assertEquals(0.25, t.loss());
+      assertTrue(Files.readString(dir.resolve("logs/trial_0.txt")).contains("the step of a report line must be an integer"));
+      LearningCurve c = study.curves().get(0);
+      assertEquals(1, c.size(), "the good line of the file was reported (read after the program ended)");
+      assertEquals(0.75, c.value(0));
+    }
+  }
+
   @Test
   void anExecutableThatIgnoresTheDecisionGetsSigtermAfterTheGracePeriod() throws Exception {
     Path script = dir.resolve("stubborn.sh");

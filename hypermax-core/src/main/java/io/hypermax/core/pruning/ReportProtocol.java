@@ -20,6 +20,11 @@ public final class ReportProtocol {
   public static final String PREFIX = "hypermax:report ";
   /** Environment variable naming the reply file. */
   public static final String REPLY_ENV = "HYPERMAX_REPORT_REPLY";
+  /**
+   * Environment variable naming the report file: a program whose stdout is not its own may append
+   * {@code STEP VALUE} lines there instead of printing report lines (executables, python, java_process, slurm).
+   */
+  public static final String REPORT_FILE_ENV = "HYPERMAX_REPORT_FILE";
   public static final String PRUNE = "prune";
   public static final String CONTINUE = "continue";
 

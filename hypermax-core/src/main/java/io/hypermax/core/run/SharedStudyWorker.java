@@ -46,6 +46,8 @@ public final class SharedStudyWorker {
   private final FailureStreak failures = new FailureStreak();
   private volatile String stopReason;
   private final Object claimLock = new Object();
+  /** Reports go to the shared storage; {@code search.pruner} (none by default) decides across workers. */
+  private SharedStudyPruning pruning;
 
   public SharedStudyWorker(
       SharedStudyStorage storage, SearchSpace space, Optimizer optimizer, Direction direction, long seed,
@@ -58,6 +60,16 @@ public final class SharedStudyWorker {
     this.executor = executor;
     this.logs = logs;
     this.onFinished = onFinished;
+    this.pruning = new SharedStudyPruning(storage, null, null, direction);
+  }
+
+  /**
+   * {@code search.pruner} across workers: each report is recorded in the shared study and the pruner
+   * sees every worker's curves; a stopped trial is recorded PRUNED. Null pruner: reports recorded only.
+   */
+  public SharedStudyWorker pruner(io.hypermax.core.spi.Pruner pruner, io.hypermax.core.pruning.PrunerSettings settings) {
+    this.pruning = new SharedStudyPruning(storage, pruner, settings, direction);
+    return this;
   }
 
   private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -157,8 +169,10 @@ public final class SharedStudyWorker {
         sleep(deterministicLag > 0 ? DETERMINISTIC_POLL_MILLIS : IDLE_POLL_MILLIS);
         continue;
       }
-      TrialResult result = execute(trial);
-      if (stopping && result.status() != io.hypermax.core.trial.TrialStatus.COMPLETE) {
+      pruning.started(trial.number());
+      TrialResult result = pruning.outcome(trial.number(), execute(trial));
+      if (stopping && result.status() != io.hypermax.core.trial.TrialStatus.COMPLETE
+          && result.status() != io.hypermax.core.trial.TrialStatus.PRUNED) {
         return; // ended by the stop: run() hands it back to the study (releaseRunning) with its parameters
       }
       Trial done = trial.finish(result, Instant.now());
@@ -288,7 +302,17 @@ public final class SharedStudyWorker {
     String logName = logs == null ? null : logs.getFileName() + "/trial_" + trial.number() + ".txt";
     long started = System.nanoTime();
     try {
-      return executor.run(new TrialRequest(trial.number(), nested.parameters(), trial.assignment().values(), log, logName));
+      java.util.Map<String, Object> params = nested.parameters();
+      java.util.Map<String, Object> flat = trial.assignment().values();
+      java.util.Map.Entry<String, Number> budget = pruning.budget(trial.number());
+      if (budget != null) {
+        params = new java.util.LinkedHashMap<>(params);
+        params.put(budget.getKey(), budget.getValue());
+        flat = new java.util.LinkedHashMap<>(flat);
+        flat.put(budget.getKey(), budget.getValue());
+      }
+      return executor.run(new TrialRequest(trial.number(), params, flat, log, logName,
+          pruning.handle(trial.number()), pruning.graceSeconds()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return TrialResult.failed("interrupted", (System.nanoTime() - started) / 1e9);

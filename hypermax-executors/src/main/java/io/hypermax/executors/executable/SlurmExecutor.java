@@ -45,11 +45,12 @@ final class SlurmExecutor implements Executor {
   @Override
   public TrialResult run(TrialRequest request) throws InterruptedException {
     long started = System.nanoTime();
-    try (TrialFiles files = TrialFiles.create(request)) {
-      Path out = request.logFile() != null ? request.logFile() : files.directory().resolve("slurm.out");
+    TrialFiles files = TrialFiles.create(request);
+    Path out = request.logFile() != null ? request.logFile() : files.directory().resolve("slurm.out");
+    try (files; SlurmReports reports = new SlurmReports(request, out.toAbsolutePath(), files.directory(), this::scancel)) {
       Files.createDirectories(out.toAbsolutePath().getParent());
       Path script = files.directory().resolve("job.sh");
-      Files.writeString(script, script(request, files), StandardCharsets.UTF_8);
+      Files.writeString(script, script(request, files, reports.replyFile(), reports.reportFile()), StandardCharsets.UTF_8);
       List<String> sbatch = new ArrayList<>(List.of("sbatch", "--parsable", "--job-name=hypermax-trial-" + request.number(),
           "--output=" + out.toAbsolutePath(), "--chdir=" + cwd.toAbsolutePath()));
       resources.forEach((k, v) -> sbatch.add("--" + k + "=" + v));
@@ -59,12 +60,16 @@ final class SlurmExecutor implements Executor {
         return TrialResult.failed("sbatch failed (exit " + submit.code + "): " + submit.out.strip(), seconds(started));
       }
       String job = submit.out.strip().split(";")[0];
+      reports.submitted(job);
       String state;
       try {
-        state = await(job, started);
+        state = await(job, started, reports);
       } catch (InterruptedException e) {
         cancel(job);
         throw e;
+      } finally {
+        reports.poll(); // the lines written just before the job ended
+        reports.ended();
       }
       if (state == null) {
         cancel(job);
@@ -92,9 +97,13 @@ final class SlurmExecutor implements Executor {
     }
   }
 
-  private String script(TrialRequest request, TrialFiles files) {
+  private String script(TrialRequest request, TrialFiles files, String replyFile, String reportFile) {
     StringBuilder s = new StringBuilder("#!/bin/sh\n");
-    files.environment().forEach((k, v) -> s.append("export ").append(k).append('=').append(Placeholders.shellQuote(v)).append('\n'));
+    Map<String, String> env = new java.util.LinkedHashMap<>(files.environment());
+    env.put(io.hypermax.core.pruning.ReportProtocol.REPLY_ENV, replyFile);
+    env.put(io.hypermax.core.pruning.ReportProtocol.REPORT_FILE_ENV, reportFile);
+    env.put(io.hypermax.executors.process.ProcessTrialRunner.TRIAL_NUMBER_ENV, Integer.toString(request.number()));
+    env.forEach((k, v) -> s.append("export ").append(k).append('=').append(Placeholders.shellQuote(v)).append('\n'));
     s.append("exec");
     for (String a : command) {
       s.append(' ').append(Placeholders.shellQuote(Placeholders.substitute(a, request.parameters(), request.flatParameters())));
@@ -103,9 +112,10 @@ final class SlurmExecutor implements Executor {
   }
 
   /** Waits for the job to leave the queue; its final state, or null when auto_kill_max_time ran out first. */
-  private String await(String job, long started) throws InterruptedException, IOException {
+  private String await(String job, long started, SlurmReports reports) throws InterruptedException, IOException {
     double limit = limits.maxTimeSeconds();
     while (true) {
+      reports.poll();
       if (limit > 0 && seconds(started) > limit) {
         return null;
       }
@@ -120,6 +130,19 @@ final class SlurmExecutor implements Executor {
         }
       }
       Thread.sleep(POLL_MS);
+    }
+  }
+
+  /** {@code scancel ARGS}, best effort (pruned jobs: SIGTERM, then cancel). */
+  private void scancel(List<String> args) {
+    List<String> cmd = new ArrayList<>(List.of("scancel"));
+    cmd.addAll(args);
+    try {
+      slurm(cmd);
+    } catch (IOException e) {
+      // best effort: the job's own time limit still applies
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -50,6 +50,9 @@ public final class ProcessTrialRunner {
     // Report lines on stdout reach the study's pruner; the decision goes back through a reply file (docs/pruning.md).
     ReportChannel reports = ReportChannel.open(request.number(), request.handle(), request.tempDirectory(), request.pruneGraceSeconds(), log);
     builder.environment().put(io.hypermax.core.pruning.ReportProtocol.REPLY_ENV, reports.replyFile());
+    // Or STEP VALUE lines appended to a file, for programs whose stdout is not theirs to use.
+    ReportFile reportFile = ReportFile.create(request.number(), request.tempDirectory(), reports::offer);
+    builder.environment().put(io.hypermax.core.pruning.ReportProtocol.REPORT_FILE_ENV, reportFile.path());
     builder.environment().put(TRIAL_NUMBER_ENV, Integer.toString(request.number()));
     long start = System.nanoTime();
     Process process;
@@ -57,6 +60,7 @@ public final class ProcessTrialRunner {
       process = builder.start();
     } catch (IOException e) {
       log.note("cannot start " + spec.command() + ": " + e.getMessage());
+      reportFile.close();
       reports.close();
       log.close();
       return new ProcessOutcome(
@@ -66,6 +70,7 @@ public final class ProcessTrialRunner {
     TrialMonitor monitor = new TrialMonitor(process.toHandle(), limits, cookie);
     LiveProcesses.add(monitor);
     reports.attach(process.toHandle(), monitor::killAll);
+    reportFile.start();
     OutputPump stdout = new OutputPump("hypermax-trial-" + request.number() + "-stdout", process.getInputStream(), log, reports::offer);
     OutputPump stderr = new OutputPump("hypermax-trial-" + request.number() + "-stderr", process.getErrorStream(), log);
     stdout.start();
@@ -106,6 +111,7 @@ public final class ProcessTrialRunner {
       throw e;
     } finally {
       LiveProcesses.remove(monitor);
+      reportFile.close();
       reports.close();
       io.hypermax.core.monitor.LiveUsage.clear(request.number());
       log.close();

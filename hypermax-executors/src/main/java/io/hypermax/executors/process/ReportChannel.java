@@ -89,6 +89,11 @@ public final class ReportChannel implements AutoCloseable {
     return reply.toString();
   }
 
+  /** Where this channel's decisions go, for processes that are not local children (Slurm jobs). */
+  public void attachTarget(Target t) {
+    this.target = t;
+  }
+
   /** The local process the decisions are about, and how to kill its whole tree (the monitor's way). */
   public void attach(ProcessHandle p, Runnable killWholeTree) {
     Path file = reply;
