@@ -163,7 +163,7 @@ class ConsoleUiTmuxJarTest {
       t.keys("h");
       String s = t.await("the headless note", 10, x -> x.contains("console UI closed: the search goes on headless"));
       assertFalse(t.alternateScreen(), "the UI gave the screen back while the search runs:\n" + s);
-      s = t.await("the end of the search", 90, x -> x.contains("EXIT="));
+      s = t.await("the end of the search and the tty line", 90, x -> x.contains("EXIT=") && x.contains("TTY:"));
       assertTrue(s.contains("EXIT=0") && s.contains("40 trials finished (40 complete)"), s);
       assertRestored(t, s);
     }
@@ -178,7 +178,7 @@ class ConsoleUiTmuxJarTest {
       String s = t.await("the failure note", 10, x -> x.contains("warning: the console UI failed"));
       assertTrue(s.contains("the search goes on with progress lines"), s);
       assertFalse(t.alternateScreen(), s);
-      s = t.await("the end of the search", 90, x -> x.contains("EXIT="));
+      s = t.await("the end of the search and the tty line", 90, x -> x.contains("EXIT=") && x.contains("TTY:"));
       assertTrue(s.contains("EXIT=0") && s.contains("30 trials finished (30 complete)"), s);
       assertRestored(t, s);
     }
