@@ -1,21 +1,15 @@
 package io.hypermax.cli;
 
-import io.hypermax.core.config.ConfigException;
 import io.hypermax.core.config.ConfigLoader;
 import io.hypermax.core.config.HypermaxConfig;
 import io.hypermax.core.guidance.Guidance;
 import io.hypermax.core.guidance.GuidanceAction;
-import io.hypermax.core.guidance.GuidanceCsv;
+import io.hypermax.core.guidance.GuidanceDelivery;
+import io.hypermax.core.guidance.GuidanceRequest;
 import io.hypermax.core.guidance.GuidanceEvent;
-import io.hypermax.core.guidance.GuidanceHistory;
-import io.hypermax.core.guidance.GuidanceInbox;
-import io.hypermax.core.run.DirectoryLock;
 import io.hypermax.core.run.SearchRun;
-import io.hypermax.core.space.Parameter;
 import io.hypermax.core.space.SearchSpace;
-import io.hypermax.core.storage.FsyncPolicy;
 import io.hypermax.core.study.Journal;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,32 +61,16 @@ final class GuideCommand implements Callable<Integer> {
       return 0;
     }
     List<GuidanceEvent> events = parse(space);
-    DirectoryLock lock;
+    GuidanceDelivery.Route route;
     try {
-      lock = DirectoryLock.acquire(dir);
-    } catch (ConfigException e) {
-      if (!String.valueOf(e.getMessage()).contains("in use by another running hypermax")) {
-        throw e;
-      }
-      for (GuidanceEvent ev : events) {
-        GuidanceInbox.send(dir, ev);
-        out.println("sent to the running search in " + dir + ": " + ev.describe() + " (applied from its next suggestion)");
-      }
-      return 0;
+      route = GuidanceDelivery.deliver(dir, events);
+    } catch (java.io.UncheckedIOException e) {
+      throw new UserException(e.getMessage(), 1);
     }
-    try (lock) {
-      Journal journal = Journal.open(dir, FsyncPolicy.EVERY_TRIAL, m -> {});
-      try (journal) {
-        for (GuidanceEvent ev : events) {
-          journal.recordCustom(ev.toJson());
-          out.println("recorded in " + dir.resolve(Journal.FILE_NAME) + ": " + ev.describe() + " (in force when the search resumes)");
-        }
-      }
-      try {
-        GuidanceCsv.write(dir, GuidanceHistory.of(Journal.read(dir)));
-      } catch (IOException e) {
-        throw new UserException("cannot write " + dir.resolve(GuidanceCsv.FILE_NAME) + ": " + e.getMessage(), 1);
-      }
+    for (GuidanceEvent ev : events) {
+      out.println(route == GuidanceDelivery.Route.INBOX
+          ? "sent to the running search in " + dir + ": " + ev.describe() + " (applied from its next suggestion)"
+          : "recorded in " + dir.resolve(Journal.FILE_NAME) + ": " + ev.describe() + " (in force when the search resumes)");
     }
     return 0;
   }
@@ -105,18 +83,12 @@ final class GuideCommand implements Callable<Integer> {
       throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
     }
     if (targets.isEmpty()) {
-      throw new UserException(
-          "guide " + a.word() + " needs a parameter, e.g. " + switch (a) {
-            case LOCK -> "lock lr=0.01";
-            case NARROW -> "narrow lr=0.001:0.1";
-            default -> a.word() + " lr";
-          },
-          ErrorHandler.CONFIG_ERROR);
+      throw new UserException(GuidanceRequest.example(a), ErrorHandler.CONFIG_ERROR);
     }
     List<GuidanceEvent> events = new ArrayList<>();
     for (String target : targets) {
       try {
-        events.add(Guidance.validate(event(a, target, space), space));
+        events.add(GuidanceRequest.parse(space, a, target, "cli"));
       } catch (IllegalArgumentException e) {
         throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
       }
@@ -124,49 +96,9 @@ final class GuideCommand implements Callable<Integer> {
     return events;
   }
 
-  private static GuidanceEvent event(GuidanceAction a, String target, SearchSpace space) {
-    int eq = target.indexOf('=');
-    String name = eq < 0 ? target : target.substring(0, eq);
-    String value = eq < 0 ? null : target.substring(eq + 1);
-    Parameter p = space.get(name);
-    if (p == null) {
-      // validate() names the known parameters
-      return GuidanceEvent.unlock(name, "cli");
-    }
-    return switch (a) {
-      case LOCK -> {
-        if (value == null) {
-          throw new IllegalArgumentException("lock " + name + " needs a value: lock " + name + "=VALUE");
-        }
-        yield GuidanceEvent.lock(name, Guidance.parseValue(p, value), "cli");
-      }
-      case NARROW -> {
-        int colon = value == null ? -1 : value.indexOf(':', 1);
-        if (colon < 0) {
-          throw new IllegalArgumentException("narrow " + name + " needs a range: narrow " + name + "=MIN:MAX");
-        }
-        try {
-          yield GuidanceEvent.narrow(
-              name, Double.parseDouble(value.substring(0, colon)), Double.parseDouble(value.substring(colon + 1)), "cli");
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("narrow " + name + "=" + value + ": MIN and MAX must be numbers");
-        }
-      }
-      case UNLOCK -> GuidanceEvent.unlock(name, "cli");
-      case SCRAMBLE -> GuidanceEvent.scramble(name, "cli");
-    };
-  }
-
   private static void printState(PrintStream out, Path dir, SearchSpace space) {
-    Guidance g = new Guidance();
-    for (GuidanceEvent e : GuidanceHistory.of(Journal.read(dir))) {
-      try {
-        g.apply(Guidance.validate(e, space));
-      } catch (IllegalArgumentException ignored) {
-        // not applied by the search either
-      }
-    }
-    Guidance.State s = g.state();
+    GuidanceDelivery.Status status = GuidanceDelivery.status(dir, Journal.read(dir), space);
+    Guidance.State s = status.state();
     if (s.isEmpty()) {
       out.println("no guidance in force in " + dir);
     }
@@ -179,9 +111,7 @@ final class GuideCommand implements Callable<Integer> {
     for (Map.Entry<String, double[]> n : s.narrowed().entrySet()) {
       out.println("narrowed  " + n.getKey() + " to [" + n.getValue()[0] + ", " + n.getValue()[1] + "]");
     }
-    List<GuidanceEvent> pending = new GuidanceInbox(dir, m -> {}).poll(true);
-    pending.removeIf(e -> g.hasApplied(e.id()));
-    for (GuidanceEvent e : pending) {
+    for (GuidanceEvent e : status.pending()) {
       out.println("waiting   " + e.describe() + " (sent, not yet applied by the search)");
     }
   }

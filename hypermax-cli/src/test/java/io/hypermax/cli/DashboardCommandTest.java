@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,6 +117,72 @@ class DashboardCommandTest {
     Cli bad = Cli.run(SearchCommandTestConfigs.write(dir, "ui: {web: true, web_port: 70000}").toString());
     assertEquals(ErrorHandler.CONFIG_ERROR, bad.exitCode(), bad.toString());
     assertTrue(bad.err().contains("web_port"), bad.toString());
+  }
+
+  /**
+   * The dashboard a search serves itself ({@code ui.web: true}) guides that search: the lock goes to its inbox (the
+   * search holds the directory in this same JVM) and every trial suggested after the search applied it has the locked
+   * value.
+   */
+  @Test
+  void uiWebGuidanceReachesTheSearchThatServesTheDashboard() throws Exception {
+    Path config = dir.resolve("search.yaml");
+    Files.writeString(config, SearchCommandTest.config(dir.resolve("results"), "random", "slowBowl", 120, "ui: {web: true, web_port: 0}"));
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    int[] rc = {-1};
+    Thread search = new Thread(() -> rc[0] = Main.run(config.toString(), "--no-ui"));
+    System.setOut(capture);
+    try {
+      search.start();
+      Matcher m = URL.matcher("");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!(m = URL.matcher(text(printed))).find() && search.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(m.find(0), "the address is printed: " + text(printed));
+      String origin = "http://127.0.0.1:" + m.group(1);
+      String token = m.group(2);
+      HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(origin + "/api/session"))
+          .header("X-Hypermax-Token", token).build(), HttpResponse.BodyHandlers.ofString());
+      String csrf = JSON.readTree(session.body()).get("csrf").asText();
+      HttpResponse<String> lock = http.send(HttpRequest.newBuilder(URI.create(origin + "/api/guidance"))
+          .header("X-Hypermax-Token", token).header("X-Hypermax-CSRF", csrf).header("Origin", origin)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"lock\",\"param\":\"x\",\"value\":0.5}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, lock.statusCode(), lock.body());
+      assertEquals("inbox", JSON.readTree(lock.body()).get("route").asText(), "the running search (this JVM) holds the directory");
+      assertTrue(search.isAlive(), "the search was still running when guided");
+      search.join(120_000);
+    } finally {
+      System.setOut(oldOut);
+    }
+    assertEquals(0, rc[0], text(printed));
+    Matcher results = Pattern.compile("results in (\\S+)").matcher(text(printed));
+    assertTrue(results.find(), text(printed));
+    List<String> lines = Files.readAllLines(Path.of(results.group(1)).resolve("journal.jsonl"));
+    int guided = -1;
+    int after = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      JsonNode n = JSON.readTree(lines.get(i));
+      if ("guidance".equals(n.path("event").asText())) {
+        assertEquals("web", n.path("source").asText());
+        guided = i;
+      } else if (guided >= 0 && "start".equals(n.path("event").asText())) {
+        assertEquals(0.5, n.path("params").path("x").asDouble(), "trial " + n.path("trial") + " follows the lock");
+        after++;
+      }
+    }
+    assertTrue(guided >= 0, "the search journaled the guidance");
+    assertTrue(after > 0, "trials ran after it: " + after);
+  }
+
+  private static String text(ByteArrayOutputStream b) {
+    synchronized (b) {
+      return b.toString(StandardCharsets.UTF_8);
+    }
   }
 
   @Test

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The dashboard's HTTP server (the JDK's {@code com.sun.net.httpserver}, no dependency). A fixed table of GET routes,
  * matched on the raw path, so nothing in a request names a file: {@code /} the page, {@code /assets/*} its four
  * scripts and styles from the class path, {@code /api/study} the study document, {@code /api/trials/N} and
- * {@code /api/trials/N/log} one known trial, {@code /events} the server-sent events stream. Every request passes the
+ * {@code /api/trials/N/log} one known trial, {@code /events} the server-sent events stream, {@code /api/session} the
+ * page's CSRF token; and one POST route, {@code /api/guidance} ({@link GuidanceEndpoint}). Every request passes the
  * {@link AccessGuard} first. One thread polls the {@link StudySource}; when it changed, it rebuilds the document
  * once and wakes the event streams, which tell the page to fetch it.
  */
@@ -55,6 +56,7 @@ public final class DashboardServer implements AutoCloseable {
   private final DashboardOptions options;
   private final AccessGuard guard;
   private final TrialLogs logs;
+  private final GuidanceEndpoint guidance;
   private final HttpServer server;
   private final ExecutorService handlers;
   private final ScheduledExecutorService poller;
@@ -65,6 +67,7 @@ public final class DashboardServer implements AutoCloseable {
   private volatile boolean closed;
   private StoredStudy lastRead;
   private String lastUsage = "";
+  private String lastInbox = "";
 
   private DashboardServer(StudySource source, DashboardDocument.Shape shape, RunningUsage usage, DashboardOptions options)
       throws IOException {
@@ -73,6 +76,9 @@ public final class DashboardServer implements AutoCloseable {
     this.usage = usage;
     this.options = options;
     this.logs = new TrialLogs(source.logsDirectory().orElse(null));
+    this.guidance = new GuidanceEndpoint(source.resultsDirectory().orElse(null), shape.space(),
+        "guidance from the dashboard needs a results directory; this dashboard serves " + source.description()
+            + " (a --storage study): steer it with hypermax guide RESULTS_DIR on the host running the search");
     InetAddress address = InetAddress.getByName(options.host());
     if (!address.isLoopbackAddress()) {
       if (!options.allowRemote()) {
@@ -163,11 +169,13 @@ public final class DashboardServer implements AutoCloseable {
     StoredStudy stored = source.read();
     Map<Integer, io.hypermax.core.trial.ResourceUsage> live = usage.now();
     String liveKey = live.toString();
-    if (published != null && stored == lastRead && liveKey.equals(lastUsage)) {
+    String inboxKey = guidance.inboxKey();
+    if (published != null && stored == lastRead && liveKey.equals(lastUsage) && inboxKey.equals(lastInbox)) {
       return;
     }
     StudySnapshot snapshot = DashboardDocument.snapshot(shape, stored);
     ObjectNode doc = DashboardDocument.of(snapshot, stored, live);
+    doc.set("guidance", guidance.view(stored));
     long version = published == null ? 1 : published.version() + 1;
     doc.put("version", version);
     Map<Integer, Trial> trials = new HashMap<>();
@@ -194,6 +202,7 @@ public final class DashboardServer implements AutoCloseable {
     }
     lastRead = stored;
     lastUsage = liveKey;
+    lastInbox = inboxKey;
     published = new Published(version, json, stored, trials, event);
     synchronized (signal) {
       signal.notifyAll();
@@ -218,9 +227,17 @@ public final class DashboardServer implements AutoCloseable {
         text(ex, 401, "401 Unauthorized: this dashboard needs its password\n");
         return;
       }
+      if (ex.getRequestURI().getRawPath().equals(GuidanceEndpoint.PATH)) {
+        GuidanceEndpoint.Answer a = guidance.handle(ex);
+        if (a.status() == 200) {
+          refresh(); // the page sees the request as waiting (inbox) or in force (journal) without waiting for a poll
+        }
+        send(ex, a.status(), "application/json; charset=utf-8", JsonValues.MAPPER.writeValueAsBytes(a.body()));
+        return;
+      }
       if (!"GET".equals(ex.getRequestMethod())) {
         h.set("Allow", "GET");
-        text(ex, 405, "405: the dashboard is read-only; only GET is served\n");
+        text(ex, 405, "405: only GET is served here (guidance is POST " + GuidanceEndpoint.PATH + ")\n");
         return;
       }
       route(ex, ex.getRequestURI().getRawPath());
@@ -244,6 +261,12 @@ public final class DashboardServer implements AutoCloseable {
     }
     if (path.equals("/api/study")) {
       send(ex, 200, "application/json; charset=utf-8", published.json());
+      return;
+    }
+    if (path.equals("/api/session")) {
+      ObjectNode o = JsonValues.MAPPER.createObjectNode();
+      o.put("csrf", guidance.csrfToken());
+      send(ex, 200, "application/json; charset=utf-8", JsonValues.MAPPER.writeValueAsBytes(o));
       return;
     }
     if (path.equals("/events")) {

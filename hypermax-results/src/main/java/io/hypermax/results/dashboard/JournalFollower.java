@@ -45,6 +45,11 @@ public final class JournalFollower implements StudySource {
   }
 
   @Override
+  public Optional<Path> resultsDirectory() {
+    return Optional.of(directory);
+  }
+
+  @Override
   public Optional<Path> logsDirectory() {
     return Optional.of(directory.resolve("logs"));
   }

@@ -21,6 +21,14 @@ public interface StudySource extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The results directory whose search takes guidance (its inbox while it runs, its journal when stopped); empty
+   * when the source cannot take guidance, e.g. a shared {@code --storage} study.
+   */
+  default Optional<Path> resultsDirectory() {
+    return Optional.empty();
+  }
+
   @Override
   default void close() {}
 }

@@ -3,12 +3,15 @@
  * document report.html embeds, plus live fields), draws the charts with HypermaxCharts (hypermax-charts.js, shared
  * with report.html), and fills the summary, running and trials tables itself. An EventSource on /events says when
  * a new document exists; the page then fetches it, so new trials appear without a reload. Every value from the
- * study is put in with textContent, never as HTML.
+ * study is put in with textContent, never as HTML. Guidance (lock, unlock, scramble, narrow) is POSTed as JSON to
+ * /api/guidance with the CSRF token from /api/session in the X-Hypermax-CSRF header; the guidance in force comes
+ * with each study document, so it updates live like the rest.
  */
 (function () {
   'use strict';
   var fmt = HypermaxCharts.format;
-  var state = { doc: null, charts: null, loading: false, again: false, selected: null, sort: 'number', desc: false, seen: {} };
+  var state = { doc: null, charts: null, loading: false, again: false, selected: null, sort: 'number', desc: false, seen: {},
+    csrf: null, detailTrial: null };
   var MAX_ROWS = 1000;
 
   function $(id) { return document.getElementById(id); }
@@ -42,6 +45,7 @@
     var first = state.doc === null;
     state.doc = doc;
     summary(doc);
+    guidance(doc);
     running(doc);
     trials(doc, first);
     charts(doc);
@@ -206,6 +210,107 @@
     }
   }
 
+  function guidable(doc) {
+    var g = doc && doc.guidance;
+    var out = {};
+    if (g) { g.parameters.forEach(function (p) { out[p.path] = p; }); }
+    return out;
+  }
+
+  function guidance(doc) {
+    var g = doc.guidance;
+    if (!g) { return; }
+    var refusal = $('hm-guidance-refusal');
+    refusal.hidden = g.available;
+    refusal.textContent = g.available ? '' : g.refusal;
+    $('hm-guide-send').disabled = !g.available;
+    var list = $('hm-guidance-state');
+    list.textContent = '';
+    function item(param, kind, text, canUnlock) {
+      var li = el('li', text);
+      li.setAttribute('data-param', param);
+      li.setAttribute('data-kind', kind);
+      if (canUnlock && g.available) {
+        var b = el('button', 'unlock');
+        b.type = 'button';
+        b.addEventListener('click', function () { send({ action: 'unlock', param: param }); });
+        li.appendChild(b);
+      }
+      list.appendChild(li);
+    }
+    Object.keys(g.locks).forEach(function (p) { item(p, 'lock', p + ' locked to ' + fmt(g.locks[p]), true); });
+    g.scrambled.forEach(function (p) { item(p, 'scramble', p + ' scrambled (drawn at random)', true); });
+    Object.keys(g.narrowed).forEach(function (p) {
+      item(p, 'narrow', p + ' narrowed to [' + fmt(g.narrowed[p][0]) + ', ' + fmt(g.narrowed[p][1]) + ']', true);
+    });
+    g.pending.forEach(function (w) { item('', 'pending', 'waiting: ' + w + ' (sent, not yet applied by the search)', false); });
+    if (!list.firstChild) { item('', 'none', 'No guidance in force: the optimizer chooses every parameter.', false); }
+    var select = $('hm-guide-param'), chosen = select.value;
+    select.textContent = '';
+    g.parameters.forEach(function (p) {
+      var o = el('option', p.path);
+      o.value = p.path;
+      select.appendChild(o);
+    });
+    if (chosen) { select.value = chosen; }
+    rangeHint();
+    var history = $('hm-guidance-history');
+    history.textContent = '';
+    g.history.forEach(function (h) { history.appendChild(el('li', h.at + ' (' + h.source + '): ' + h.what)); });
+  }
+
+  function rangeHint() {
+    var p = guidable(state.doc)[$('hm-guide-param').value];
+    var action = $('hm-guide-action').value;
+    $('hm-guide-range').textContent = p ? p.path + ' is ' + p.range : '';
+    $('hm-guide-value-label').hidden = action !== 'lock';
+    $('hm-guide-range-label').hidden = action !== 'narrow';
+  }
+
+  function message(text, ok) {
+    var m = $('hm-guidance-message');
+    m.textContent = text;
+    m.setAttribute('data-state', ok ? 'ok' : 'error');
+  }
+
+  /** POSTs one guidance request; the answer's message (or error) is shown under the form. */
+  function send(body) {
+    var ready = state.csrf ? Promise.resolve() : session();
+    return ready.then(function () {
+      return fetch('/api/guidance', {
+        method: 'POST', credentials: 'same-origin', cache: 'no-store',
+        headers: { 'Content-Type': 'application/json', 'X-Hypermax-CSRF': state.csrf },
+        body: JSON.stringify(body)
+      });
+    }).then(function (r) {
+      return r.text().then(function (text) {
+        var answer = null;
+        try { answer = JSON.parse(text); } catch (e) { answer = { error: text.trim() }; }
+        if (r.ok) { message(answer.message, true); load(); } else { message('refused (HTTP ' + r.status + '): ' + answer.error, false); }
+      });
+    }).catch(function (e) { message('cannot send the guidance: ' + e.message, false); });
+  }
+
+  function session() {
+    return getJson('/api/session').then(function (s) { state.csrf = s.csrf; });
+  }
+
+  function lockButtons(t) {
+    var box = $('hm-detail-locks');
+    box.textContent = '';
+    var g = state.doc && state.doc.guidance, params = guidable(state.doc);
+    if (!g || !g.available || !t.flat) { return; }
+    Object.keys(t.flat).forEach(function (p) {
+      if (!params[p]) { return; }
+      var b = el('button', 'lock ' + p + ' to ' + fmt(t.flat[p]));
+      b.type = 'button';
+      b.setAttribute('data-param', p);
+      b.title = "lock to this trial's value";
+      b.addEventListener('click', function () { send({ action: 'lock', param: p, value: t.flat[p] }); });
+      box.appendChild(b);
+    });
+  }
+
   function detail(number, scroll) {
     state.selected = number;
     var rows = document.querySelectorAll('#hm-trials tbody tr');
@@ -215,6 +320,7 @@
     $('hm-detail-title').textContent = '(trial ' + number + ')';
     getJson('/api/trials/' + number).then(function (t) {
       $('hm-detail').textContent = JSON.stringify(t, null, 2);
+      lockButtons(t);
       if (t.hasLog) { log(number); } else { $('hm-log').textContent = '(no log file for this trial)'; }
       if (scroll) { $('hm-detail-section').scrollIntoView(); }
     }).catch(function (e) { $('hm-detail').textContent = e.message; });
@@ -240,8 +346,18 @@
   ['hm-filter-status', 'hm-filter-loss', 'hm-filter-text'].forEach(function (id) {
     $(id).addEventListener('input', function () { if (state.doc) { trials(state.doc, false); } });
   });
+  $('hm-guide-param').addEventListener('change', rangeHint);
+  $('hm-guide-action').addEventListener('change', rangeHint);
+  $('hm-guidance-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var body = { action: $('hm-guide-action').value, param: $('hm-guide-param').value };
+    if (body.action === 'lock') { body.value = $('hm-guide-value').value; }
+    if (body.action === 'narrow') { body.min = $('hm-guide-min').value; body.max = $('hm-guide-max').value; }
+    send(body);
+  });
   $('hm-log-refresh').addEventListener('click', function () { if (state.selected !== null) { log(state.selected); } });
   setInterval(tick, 1000);
+  session().catch(function () {});
   load();
   connect();
 })();

@@ -56,6 +56,11 @@ final class StudyWriter implements AutoCloseable {
     journal.recordIntermediate(trial, step, value);
   }
 
+  /** Journals guidance the search applied (as a running search does with what it reads from its inbox). */
+  void guidance(io.hypermax.core.guidance.GuidanceEvent e) {
+    journal.recordCustom(e.toJson());
+  }
+
   @Override
   public void close() {
     journal.close();
