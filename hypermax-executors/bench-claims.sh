@@ -8,4 +8,4 @@ mvn -B -q -pl hypermax-executors -am test-compile dependency:build-classpath -Dm
   -Dmdep.outputFile=target/classpath.txt >/dev/null
 cp="hypermax-executors/target/test-classes:hypermax-executors/target/classes:hypermax-core/target/test-classes"
 cp="$cp:hypermax-core/target/classes:$(cat hypermax-executors/target/classpath.txt)"
-exec java -cp "$cp" io.hypermax.executors.storage.postgres.ClaimCostBenchmark "${1:-100,1000,4000}" "${2:-40}"
+exec java -cp "$cp" io.hypermax.executors.internal.storage.postgres.ClaimCostBenchmark "${1:-100,1000,4000}" "${2:-40}"

@@ -1,6 +1,6 @@
 package io.hypermax.cli;
 
-import io.hypermax.optimizers.atpe.training.HeldOutBenchmark;
+import io.hypermax.optimizers.internal.atpe.training.HeldOutBenchmark;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.hypermax.cli;
 
-import io.hypermax.optimizers.atpe.training.TrainingConfig;
-import io.hypermax.optimizers.atpe.training.TrainingPipeline;
+import io.hypermax.optimizers.internal.atpe.training.TrainingConfig;
+import io.hypermax.optimizers.internal.atpe.training.TrainingPipeline;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

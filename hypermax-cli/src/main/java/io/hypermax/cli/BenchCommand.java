@@ -1,7 +1,7 @@
 package io.hypermax.cli;
 
-import io.hypermax.core.plugin.Plugins;
-import io.hypermax.core.plugin.UnknownPluginException;
+import io.hypermax.core.internal.plugin.Plugins;
+import io.hypermax.core.internal.plugin.UnknownPluginException;
 import io.hypermax.examples.bench.BenchmarkProblems;
 import io.hypermax.examples.bench.BenchmarkRunner;
 import io.hypermax.examples.bench.BenchmarkSuite;

@@ -1,13 +1,13 @@
 package io.hypermax.cli;
 
-import io.hypermax.core.config.ConfigLoader;
-import io.hypermax.core.config.HypermaxConfig;
+import io.hypermax.core.internal.config.ConfigLoader;
+import io.hypermax.core.internal.config.HypermaxConfig;
 import io.hypermax.core.guidance.Guidance;
 import io.hypermax.core.guidance.GuidanceAction;
-import io.hypermax.core.guidance.GuidanceDelivery;
+import io.hypermax.core.internal.run.GuidanceDelivery;
 import io.hypermax.core.guidance.GuidanceRequest;
 import io.hypermax.core.guidance.GuidanceEvent;
-import io.hypermax.core.run.SearchRun;
+import io.hypermax.core.internal.run.SearchRun;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.study.Journal;
 import java.io.PrintStream;

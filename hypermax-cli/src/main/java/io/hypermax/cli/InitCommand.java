@@ -1,6 +1,6 @@
 package io.hypermax.cli;
 
-import io.hypermax.core.config.ConfigLoader;
+import io.hypermax.core.internal.config.ConfigLoader;
 import io.hypermax.core.config.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.hypermax.cli;
 
 import io.hypermax.core.study.Study;
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;

@@ -1,7 +1,7 @@
 package io.hypermax.cli;
 
-import io.hypermax.core.plugin.PluginPath;
-import io.hypermax.core.plugin.Plugins;
+import io.hypermax.core.internal.plugin.PluginPath;
+import io.hypermax.core.internal.plugin.Plugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.hypermax.cli;
 
-import io.hypermax.core.plugin.PluginInfo;
-import io.hypermax.core.plugin.Plugins;
+import io.hypermax.core.internal.plugin.PluginInfo;
+import io.hypermax.core.internal.plugin.Plugins;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

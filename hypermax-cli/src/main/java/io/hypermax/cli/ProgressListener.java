@@ -3,7 +3,7 @@ package io.hypermax.cli;
 import io.hypermax.core.config.JsonValues;
 import io.hypermax.core.study.Study;
 import io.hypermax.core.study.StudyListener;
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialStatus;
 import java.io.PrintStream;

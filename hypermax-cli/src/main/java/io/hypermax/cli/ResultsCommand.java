@@ -1,15 +1,15 @@
 package io.hypermax.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hypermax.core.config.ConfigLoader;
+import io.hypermax.core.internal.config.ConfigLoader;
 import io.hypermax.core.config.ConfigNode;
-import io.hypermax.core.config.HypermaxConfig;
-import io.hypermax.core.plugin.Plugins;
-import io.hypermax.core.run.ResultsRegeneration;
-import io.hypermax.core.run.SearchRun;
+import io.hypermax.core.internal.config.HypermaxConfig;
+import io.hypermax.core.internal.plugin.Plugins;
+import io.hypermax.core.internal.run.ResultsRegeneration;
+import io.hypermax.core.internal.run.SearchRun;
 import io.hypermax.core.storage.JournalVersionException;
 import io.hypermax.core.study.Journal;
-import io.hypermax.results.detail.ChartsProvider;
+import io.hypermax.results.internal.detail.ChartsProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

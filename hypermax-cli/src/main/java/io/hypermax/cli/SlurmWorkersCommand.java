@@ -1,7 +1,7 @@
 package io.hypermax.cli;
 
-import io.hypermax.core.config.ConfigLoader;
-import io.hypermax.core.config.HypermaxConfig;
+import io.hypermax.core.internal.config.ConfigLoader;
+import io.hypermax.core.internal.config.HypermaxConfig;
 import io.hypermax.core.storage.SharedStudyStorage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +78,7 @@ final class SlurmWorkersCommand implements Callable<Integer> {
       environment.put(e.substring(0, eq), e.substring(eq + 1));
     }
     try (SharedStudyStorage s = StudyCommand.open(url, cfg)) {
-      s.begin(io.hypermax.core.run.SeedPolicy.choose(null, cfg.seed().orElse(null), url, m -> {}), cfg.iterations());
+      s.begin(io.hypermax.core.internal.run.SeedPolicy.choose(null, cfg.seed().orElse(null), url, m -> {}), cfg.iterations());
     }
     Path dir = (workDir != null ? workDir : Path.of(cfg.resultsDirectory() + "_slurm")).toAbsolutePath();
     Files.createDirectories(dir);

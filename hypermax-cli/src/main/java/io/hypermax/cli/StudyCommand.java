@@ -1,11 +1,11 @@
 package io.hypermax.cli;
 
-import io.hypermax.core.config.ConfigLoader;
-import io.hypermax.core.config.HypermaxConfig;
+import io.hypermax.core.internal.config.ConfigLoader;
+import io.hypermax.core.internal.config.HypermaxConfig;
 import io.hypermax.core.config.JsonValues;
-import io.hypermax.core.plugin.Plugins;
-import io.hypermax.core.run.ResultsRegeneration;
-import io.hypermax.core.run.StudyDirectory;
+import io.hypermax.core.internal.plugin.Plugins;
+import io.hypermax.core.internal.run.ResultsRegeneration;
+import io.hypermax.core.internal.run.StudyDirectory;
 import io.hypermax.core.spi.StorageProvider;
 import io.hypermax.core.storage.SharedStudyStorage;
 import io.hypermax.core.storage.StoredStudy;

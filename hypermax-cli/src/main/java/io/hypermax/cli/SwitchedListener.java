@@ -3,7 +3,7 @@ package io.hypermax.cli;
 import io.hypermax.core.guidance.Guidance;
 import io.hypermax.core.guidance.GuidanceEvent;
 import io.hypermax.core.study.StudyListener;
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.trial.Trial;
 import java.util.concurrent.atomic.AtomicReference;
 

@@ -1,9 +1,9 @@
 package io.hypermax.cli;
 
-import io.hypermax.core.config.ConfigLoader;
-import io.hypermax.core.config.HypermaxConfig;
-import io.hypermax.core.plugin.Plugins;
-import io.hypermax.core.run.SearchRun;
+import io.hypermax.core.internal.config.ConfigLoader;
+import io.hypermax.core.internal.config.HypermaxConfig;
+import io.hypermax.core.internal.plugin.Plugins;
+import io.hypermax.core.internal.run.SearchRun;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package io.hypermax.cli;
 
-import io.hypermax.core.config.ConfigLoader;
-import io.hypermax.core.config.HypermaxConfig;
-import io.hypermax.core.plugin.Plugins;
-import io.hypermax.core.plugin.UnknownPluginException;
-import io.hypermax.core.run.SeedPolicy;
-import io.hypermax.core.run.SharedStudyWorker;
+import io.hypermax.core.internal.config.ConfigLoader;
+import io.hypermax.core.internal.config.HypermaxConfig;
+import io.hypermax.core.internal.plugin.Plugins;
+import io.hypermax.core.internal.plugin.UnknownPluginException;
+import io.hypermax.core.internal.run.SeedPolicy;
+import io.hypermax.core.internal.run.SharedStudyWorker;
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.ExecutorProvider;
 import io.hypermax.core.spi.Optimizer;
@@ -116,7 +116,7 @@ final class WorkerCommand implements Callable<Integer> {
           t -> out.printf("trial %d: %s loss %s%n", t.number(), t.status(), ProgressListener.fmt(t.loss())))
           .maxFailures(cfg.maxFailures())
           .deterministic(cfg.deterministic() ? (lag != null ? lag : cfg.parallel()) : 0)
-          .pruner(io.hypermax.core.pruning.Pruners.create(registry, cfg.pruner(), cfg.direction(), seed), cfg.pruner());
+          .pruner(io.hypermax.core.internal.run.Pruners.create(registry, cfg.pruner(), cfg.direction(), seed), cfg.pruner());
       java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
       // Ctrl-C/SIGTERM: stop, and wait (up to 5 s) until the running trials are handed back to the study.
       Thread hook = new Thread(() -> {

@@ -183,7 +183,7 @@ class CliBehaviourTest {
           io.hypermax.core.trial.Trial.running(i, assignment, space.nest(assignment), java.time.Instant.now())
               .finish(io.hypermax.core.trial.TrialResult.complete(1.0 / (i + 1), 0.01, Map.of()), java.time.Instant.now());
       trials.add(t);
-      live.trialFinished(t, new io.hypermax.core.study.StudySnapshot(space, List.copyOf(trials), io.hypermax.core.study.Direction.MINIMIZE, 100, 1));
+      live.trialFinished(t, new io.hypermax.core.history.StudySnapshot(space, List.copyOf(trials), io.hypermax.core.objective.Direction.MINIMIZE, 100, 1));
     }
     long redraws = bytes.toString().chars().filter(c -> c == '\r').count();
     assertTrue(redraws >= 2 && redraws <= ProgressListener.REDRAWS_PER_SECOND + 2, redraws + " redraws in 1 s");

@@ -3,8 +3,8 @@ package io.hypermax.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypermax.executors.slurm.SlurmCluster;
-import io.hypermax.executors.storage.postgres.PostgresServer;
+import io.hypermax.executors.internal.slurm.SlurmCluster;
+import io.hypermax.executors.internal.storage.postgres.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.hypermax.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypermax.executors.ssh.OpenSshd;
+import io.hypermax.executors.internal.ssh.OpenSshd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

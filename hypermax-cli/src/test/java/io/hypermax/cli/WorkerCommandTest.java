@@ -3,7 +3,7 @@ package io.hypermax.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypermax.executors.storage.postgres.PostgresServer;
+import io.hypermax.executors.internal.storage.postgres.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -115,8 +115,8 @@ class WorkerCommandTest {
     Files.writeString(config, PruningCliTest.config(dir.resolve("results"), iterations,
         "  pruner: {type: successive_halving, min_resource: 1, reduction_factor: 2, max_resource: 20, budget_parameter: epochs}"));
     String url = server.url("cli", "pruned", 30);
-    io.hypermax.core.config.HypermaxConfig cfg = io.hypermax.core.config.ConfigLoader.load(config);
-    io.hypermax.core.plugin.Plugins registry = io.hypermax.core.plugin.Plugins.load();
+    io.hypermax.core.internal.config.HypermaxConfig cfg = io.hypermax.core.internal.config.ConfigLoader.load(config);
+    io.hypermax.core.internal.plugin.Plugins registry = io.hypermax.core.internal.plugin.Plugins.load();
     int[] codes = new int[2];
     java.util.List<Thread> workers = new java.util.ArrayList<>();
     for (int w = 0; w < 2; w++) {
@@ -133,13 +133,13 @@ class WorkerCommandTest {
     assertEquals(0, codes[0]);
     assertEquals(0, codes[1]);
     try (io.hypermax.core.storage.SharedStudyStorage s =
-        new io.hypermax.executors.storage.postgres.PostgresStorageProvider().open(url)) {
+        new io.hypermax.executors.internal.storage.postgres.PostgresStorageProvider().open(url)) {
       io.hypermax.core.storage.StoredStudy stored = s.load();
       assertEquals(iterations, stored.finished().size(), "exactly the budget");
       long pruned = stored.finished().stream().filter(t -> t.status() == io.hypermax.core.trial.TrialStatus.PRUNED).count();
       assertTrue(pruned >= iterations / 4, "pruned: " + pruned + " of " + stored.finished());
       assertTrue(stored.finished().stream().anyMatch(t -> t.status() == io.hypermax.core.trial.TrialStatus.COMPLETE));
-      assertEquals(iterations, io.hypermax.core.pruning.LearningCurves.of(stored).size(), "every trial's curve is stored");
+      assertEquals(iterations, io.hypermax.core.history.LearningCurves.of(stored).size(), "every trial's curve is stored");
     }
     Path out = dir.resolve("pruned_results");
     assertEquals(0, Cli.run("results", out.toString(), "--storage", url, "--config", config.toString()).exitCode());
@@ -157,8 +157,8 @@ class WorkerCommandTest {
     java.util.List<java.util.Map<Integer, com.fasterxml.jackson.databind.JsonNode>> runs = new java.util.ArrayList<>();
     for (String study : java.util.List.of("det_a", "det_b")) {
       String url = server.url("cli", study, 30);
-      io.hypermax.core.config.HypermaxConfig cfg = io.hypermax.core.config.ConfigLoader.load(config);
-      io.hypermax.core.plugin.Plugins registry = io.hypermax.core.plugin.Plugins.load();
+      io.hypermax.core.internal.config.HypermaxConfig cfg = io.hypermax.core.internal.config.ConfigLoader.load(config);
+      io.hypermax.core.internal.plugin.Plugins registry = io.hypermax.core.internal.plugin.Plugins.load();
       java.util.List<Thread> workers = new java.util.ArrayList<>();
       int[] codes = new int[2];
       for (int w = 0; w < 2; w++) {

@@ -3,14 +3,14 @@ package io.hypermax.core;
 import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.function.FunctionExecutor;
 import io.hypermax.core.function.ObjectiveFunction;
-import io.hypermax.core.plugin.Plugins;
+import io.hypermax.core.internal.plugin.Plugins;
 import io.hypermax.core.space.SearchSpace;
-import io.hypermax.core.run.StudyFactory;
+import io.hypermax.core.internal.run.StudyFactory;
 import io.hypermax.core.storage.StudyStorage;
 import io.hypermax.core.spi.OptimizerProvider;
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 import io.hypermax.core.study.Study;
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 
 /**
  * The library entry point.
@@ -36,7 +36,7 @@ public final class Hypermax {
   /** Chooses the method, seed, direction and budget of a library study. */
   public static final class StudyBuilder {
     private final SearchSpace space;
-    private String method = io.hypermax.core.config.HypermaxConfig.DEFAULT_METHOD;
+    private String method = io.hypermax.core.internal.config.HypermaxConfig.DEFAULT_METHOD;
     private Long seed;
     private int iterations = 100;
     private Direction direction = Direction.MINIMIZE;
@@ -117,7 +117,7 @@ public final class Hypermax {
       ConfigNode search = new ConfigNode(null, "search", settings);
       io.hypermax.core.pruning.PrunerSettings pruning = io.hypermax.core.pruning.PrunerSettings.from(search);
       return StudyFactory.forSpace(space)
-          .pruner(s -> io.hypermax.core.pruning.Pruners.create(p, pruning, direction, s), pruning)
+          .pruner(s -> io.hypermax.core.internal.run.Pruners.create(p, pruning, direction, s), pruning)
           .optimizer(s -> provider.create(new OptimizerProvider.Context(space, new ConfigNode(null, "search", settings), s)))
           .seed(seed)
           .iterations(iterations)

@@ -3,7 +3,7 @@ package io.hypermax.executors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.hypermax.executors.executable.CommandLine;
+import io.hypermax.executors.internal.executable.CommandLine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package io.hypermax.executors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypermax.core.config.ConfigLoader;
-import io.hypermax.core.config.HypermaxConfig;
+import io.hypermax.core.internal.config.ConfigLoader;
+import io.hypermax.core.internal.config.HypermaxConfig;
 import io.hypermax.core.space.Assignment;
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.ExecutorProvider;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.trial.TrialResult;
 import io.hypermax.core.trial.TrialStatus;
-import io.hypermax.executors.process.TrialCookie;
+import io.hypermax.executors.internal.process.TrialCookie;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

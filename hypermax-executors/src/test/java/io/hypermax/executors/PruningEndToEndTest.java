@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypermax.core.pruning.LearningCurve;
+import io.hypermax.core.history.LearningCurve;
 import io.hypermax.core.pruning.PrunerSettings;
 import io.hypermax.core.space.NumberDistribution;
 import io.hypermax.core.space.Parameter;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hypermax.core.config.ConfigException;
 import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.space.SearchSpace;
-import io.hypermax.executors.executable.Placeholders;
+import io.hypermax.executors.internal.executable.Placeholders;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

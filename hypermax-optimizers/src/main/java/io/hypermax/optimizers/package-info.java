@@ -1,6 +1,6 @@
 /**
  * Optimizer plugins ({@link io.hypermax.core.spi.OptimizerProvider}): {@code random} in
- * {@code io.hypermax.optimizers.random}, {@code storm} in {@code io.hypermax.optimizers.storm}; each optimizer lives in its own package and registers with
+ * {@code io.hypermax.optimizers.internal.random}, {@code storm} in {@code io.hypermax.optimizers.internal.storm}; each optimizer lives in its own package and registers with
  * {@code @AutoService}.
  */
 package io.hypermax.optimizers;

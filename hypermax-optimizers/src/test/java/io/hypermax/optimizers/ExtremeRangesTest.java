@@ -3,7 +3,7 @@ package io.hypermax.optimizers;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hypermax.core.Hypermax;
-import io.hypermax.core.config.ConfigLoader;
+import io.hypermax.core.internal.config.ConfigLoader;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.space.SpaceParser;
 import io.hypermax.core.trial.Trial;

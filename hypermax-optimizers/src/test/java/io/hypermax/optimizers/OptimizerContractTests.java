@@ -6,10 +6,10 @@ import io.hypermax.core.contract.OptimizerContract;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
-import io.hypermax.optimizers.atpe.AtpeProvider;
-import io.hypermax.optimizers.random.RandomSearchProvider;
-import io.hypermax.optimizers.storm.StormProvider;
-import io.hypermax.optimizers.tpe.TpeProvider;
+import io.hypermax.optimizers.internal.atpe.AtpeProvider;
+import io.hypermax.optimizers.internal.random.RandomSearchProvider;
+import io.hypermax.optimizers.internal.storm.StormProvider;
+import io.hypermax.optimizers.internal.tpe.TpeProvider;
 import org.junit.jupiter.api.Nested;
 
 /** Every bundled optimizer runs the optimizer contract of core's test kit, created as its provider creates it. */

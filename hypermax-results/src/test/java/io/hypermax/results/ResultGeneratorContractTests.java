@@ -2,11 +2,11 @@ package io.hypermax.results;
 
 import io.hypermax.core.contract.ResultGeneratorContract;
 import io.hypermax.core.spi.ResultGeneratorProvider;
-import io.hypermax.results.basic.BestJsonProvider;
-import io.hypermax.results.basic.ResultsCsvProvider;
-import io.hypermax.results.detail.ChartsProvider;
-import io.hypermax.results.detail.CorrelationsProvider;
-import io.hypermax.results.detail.ReportProvider;
+import io.hypermax.results.internal.basic.BestJsonProvider;
+import io.hypermax.results.internal.basic.ResultsCsvProvider;
+import io.hypermax.results.internal.detail.ChartsProvider;
+import io.hypermax.results.internal.detail.CorrelationsProvider;
+import io.hypermax.results.internal.detail.ReportProvider;
 import org.junit.jupiter.api.Nested;
 
 /** Every bundled result generator runs the result generator contract of core's test kit. */

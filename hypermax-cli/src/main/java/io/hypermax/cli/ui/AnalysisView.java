@@ -1,9 +1,9 @@
 package io.hypermax.cli.ui;
 
-import io.hypermax.core.study.StudySnapshot;
-import io.hypermax.results.analysis.Correlations;
-import io.hypermax.results.analysis.Importance;
-import io.hypermax.results.analysis.Observations;
+import io.hypermax.core.history.StudySnapshot;
+import io.hypermax.results.internal.analysis.Correlations;
+import io.hypermax.results.internal.analysis.Importance;
+import io.hypermax.results.internal.analysis.Observations;
 import java.util.ArrayList;
 import java.util.List;
 

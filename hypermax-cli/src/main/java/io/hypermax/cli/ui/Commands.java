@@ -4,7 +4,7 @@ import io.hypermax.core.config.JsonValues;
 import io.hypermax.core.guidance.GuidanceEvent;
 import io.hypermax.core.space.Parameter;
 import io.hypermax.core.study.Study;
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.trial.Trial;
 import java.io.IOException;
 import java.io.RandomAccessFile;

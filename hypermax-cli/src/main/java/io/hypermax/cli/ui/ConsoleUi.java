@@ -14,7 +14,7 @@ import io.hypermax.core.guidance.GuidanceEvent;
 import io.hypermax.core.monitor.LiveUsage;
 import io.hypermax.core.study.Study;
 import io.hypermax.core.study.StudyListener;
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.trial.Trial;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.hypermax.core.guidance.GuidanceEvent;
 import io.hypermax.core.monitor.LiveUsage;
 import io.hypermax.core.space.NumberDistribution;
 import io.hypermax.core.space.Parameter;
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialStatus;
 import java.time.Duration;

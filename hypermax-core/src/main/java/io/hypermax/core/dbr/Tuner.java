@@ -3,16 +3,16 @@ package io.hypermax.core.dbr;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.config.JsonValues;
-import io.hypermax.core.plugin.Plugins;
-import io.hypermax.core.run.StudyDirectory;
-import io.hypermax.core.run.StudyFactory;
+import io.hypermax.core.internal.plugin.Plugins;
+import io.hypermax.core.internal.run.StudyDirectory;
+import io.hypermax.core.internal.run.StudyFactory;
 import io.hypermax.core.storage.FsyncPolicy;
 import io.hypermax.core.storage.StoredStudy;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
 import io.hypermax.core.spi.ResultGenerator;
 import io.hypermax.core.spi.ResultGeneratorProvider;
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 import io.hypermax.core.study.Journal;
 import io.hypermax.core.study.Study;
 import io.hypermax.core.study.StudyListener;
@@ -83,7 +83,7 @@ public final class Tuner<M> {
               .resultGenerators(settings.writeResults ? resultGenerators(dir.path()) : List.of());
       io.hypermax.core.pruning.PrunerSettings pruning =
           io.hypermax.core.pruning.PrunerSettings.from(new ConfigNode(null, "search", settings.optimizerSettings()));
-      factory.pruner(seed -> io.hypermax.core.pruning.Pruners.create(plugins(), pruning, settings.direction, seed), pruning);
+      factory.pruner(seed -> io.hypermax.core.internal.run.Pruners.create(plugins(), pruning, settings.direction, seed), pruning);
       settings.listeners.forEach(factory::listener);
       try (Study study = factory.build()) {
         registry.onRegister((name, d) -> study.updateSpace(registry.space()));

@@ -3,10 +3,10 @@ package io.hypermax.core.dbr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypermax.core.config.JsonValues;
-import io.hypermax.core.run.StudyDirectory;
+import io.hypermax.core.internal.run.StudyDirectory;
 import io.hypermax.core.storage.FsyncPolicy;
 import io.hypermax.core.storage.StoredStudy;
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 

@@ -1,6 +1,6 @@
 package io.hypermax.core.dbr;
 
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

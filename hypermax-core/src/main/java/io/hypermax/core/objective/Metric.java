@@ -1,6 +1,6 @@
 package io.hypermax.core.objective;
 
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.hypermax.core.objective;
 
 import io.hypermax.core.config.ConfigNode;
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

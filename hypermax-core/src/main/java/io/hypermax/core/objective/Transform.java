@@ -1,6 +1,6 @@
 package io.hypermax.core.objective;
 
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 
 /**
  * Maps a metric's raw value to the value to minimise. Each transform applies the metric's direction

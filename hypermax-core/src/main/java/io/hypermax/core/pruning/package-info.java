@@ -1,6 +1,6 @@
 /**
  * Early stopping of bad trials: the learning curves that running trials report ({@link
- * io.hypermax.core.pruning.LearningCurves}), the handle a function reports through ({@link
+ * io.hypermax.core.history.LearningCurves}), the handle a function reports through ({@link
  * io.hypermax.core.pruning.TrialHandle}), the line protocol process trials use ({@link
  * io.hypermax.core.pruning.ReportProtocol}) and the common pruner settings ({@link
  * io.hypermax.core.pruning.PrunerSettings}). The pruners themselves are plugins ({@link

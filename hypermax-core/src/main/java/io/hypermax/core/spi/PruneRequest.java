@@ -1,8 +1,8 @@
 package io.hypermax.core.spi;
 
-import io.hypermax.core.pruning.LearningCurve;
-import io.hypermax.core.pruning.LearningCurves;
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.history.LearningCurve;
+import io.hypermax.core.history.LearningCurves;
+import io.hypermax.core.objective.Direction;
 
 /**
  * What a {@link Pruner} decides on.

@@ -1,7 +1,7 @@
 package io.hypermax.core.spi;
 
 import io.hypermax.core.config.ConfigNode;
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 
 /**
  * Creates pruners for {@code search.pruner: <id>} (or {@code search.pruner: {type: <id>, …}}), the

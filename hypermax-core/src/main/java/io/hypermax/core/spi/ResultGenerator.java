@@ -1,6 +1,6 @@
 package io.hypermax.core.spi;
 
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 import java.io.IOException;
 
 /**

@@ -2,8 +2,8 @@ package io.hypermax.core.spi;
 
 import io.hypermax.core.space.Assignment;
 import io.hypermax.core.space.SearchSpace;
-import io.hypermax.core.study.Direction;
-import io.hypermax.core.study.TrialLog;
+import io.hypermax.core.objective.Direction;
+import io.hypermax.core.history.TrialLog;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialStatus;
 import java.util.List;

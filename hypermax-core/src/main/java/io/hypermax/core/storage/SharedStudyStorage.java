@@ -8,7 +8,7 @@ import java.util.List;
  * A {@link StudyStorage} that many worker processes, on any hosts, share at once (e.g. PostgreSQL).
  * The trial numbers 0..iterations-1 are slots of a global budget; a worker claims one at a time, so
  * no number runs twice at once, and a worker that stops sending heartbeats has its running trials
- * re-queued with their parameters. {@code io.hypermax.core.run.SharedStudyWorker} drives it.
+ * re-queued with their parameters. {@code io.hypermax.core.internal.run.SharedStudyWorker} drives it.
  *
  * @since 0.2
  */

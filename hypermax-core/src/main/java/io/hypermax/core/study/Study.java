@@ -3,8 +3,8 @@ package io.hypermax.core.study;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypermax.core.config.JsonValues;
 import io.hypermax.core.objective.Objective;
-import io.hypermax.core.pruning.LearningCurve;
-import io.hypermax.core.pruning.LearningCurves;
+import io.hypermax.core.history.LearningCurve;
+import io.hypermax.core.history.LearningCurves;
 import io.hypermax.core.pruning.PrunerSettings;
 import io.hypermax.core.pruning.TrialHandle;
 import io.hypermax.core.space.Assignment;
@@ -44,6 +44,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.hypermax.core.history.StudySnapshot;
+import io.hypermax.core.history.TrialLog;
+import io.hypermax.core.objective.Direction;
 
 /**
  * The one place that owns the search loop: asks the optimizer, records every trial in its

@@ -1,6 +1,7 @@
 package io.hypermax.core.study;
 
 import io.hypermax.core.trial.Trial;
+import io.hypermax.core.history.StudySnapshot;
 
 /** Observes a study: progress bars, result writers, dashboards. Called on the study's thread; keep it quick. */
 public interface StudyListener {

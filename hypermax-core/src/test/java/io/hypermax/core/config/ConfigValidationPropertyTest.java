@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.hypermax.core.internal.config.HypermaxConfig;
 
 /**
  * Property-based test of validation over generated configurations (JUnit 5 parameterised tests

@@ -11,6 +11,7 @@ import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.space.SpaceParser;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import io.hypermax.core.internal.config.ConfigLoader;
 
 /** YAML anchors, aliases and merge keys mean what YAML says, and alias bombs are refused quickly. */
 class YamlAliasesTest {

@@ -3,7 +3,7 @@ package io.hypermax.core.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypermax.core.config.ConfigLoader;
+import io.hypermax.core.internal.config.ConfigLoader;
 import io.hypermax.core.space.NumberDistribution;
 import io.hypermax.core.space.Parameter;
 import io.hypermax.core.space.SearchSpace;

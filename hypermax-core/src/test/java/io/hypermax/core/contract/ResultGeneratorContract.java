@@ -3,15 +3,15 @@ package io.hypermax.core.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypermax.core.config.ConfigLoader;
+import io.hypermax.core.internal.config.ConfigLoader;
 import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.space.SpaceParser;
 import io.hypermax.core.spi.ResultGenerator;
 import io.hypermax.core.spi.ResultGeneratorProvider;
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 import io.hypermax.core.study.Study;
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialResult;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypermax.core.run.StudyDirectory;
-import io.hypermax.core.run.StudyFactory;
+import io.hypermax.core.internal.run.StudyDirectory;
+import io.hypermax.core.internal.run.StudyFactory;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.storage.FsyncPolicy;
 import io.hypermax.core.storage.StoredStudy;
@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.hypermax.core.internal.guidance.GuidanceCsv;
 
 /** Guidance is journaled, survives resume, reaches a running study through the inbox once, and is checked against the space. */
 class GuidanceJournalTest {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hypermax.core.config.ConfigException;
-import io.hypermax.core.config.ConfigLoader;
-import io.hypermax.core.config.HypermaxConfig;
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.internal.config.ConfigLoader;
+import io.hypermax.core.internal.config.HypermaxConfig;
+import io.hypermax.core.objective.Direction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.hypermax.core.objective;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 import io.hypermax.core.trial.ResourceUsage;
 import io.hypermax.core.trial.ResultParser;
 import io.hypermax.core.trial.TrialResult;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 import org.junit.jupiter.api.Test;
 
 class PenaltyAndTransformTest {

@@ -9,7 +9,7 @@ import io.hypermax.core.space.Parameter;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.SuggestRequest;
-import io.hypermax.core.study.Direction;
+import io.hypermax.core.objective.Direction;
 import io.hypermax.core.study.Journal;
 import io.hypermax.core.study.Study;
 import io.hypermax.core.trial.Trial;

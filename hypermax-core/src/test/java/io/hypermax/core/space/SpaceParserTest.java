@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hypermax.core.config.ConfigLoader;
+import io.hypermax.core.internal.config.ConfigLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.hypermax.core.objective.Direction;
 
 class StudyTest {
   static final SearchSpace SPACE =

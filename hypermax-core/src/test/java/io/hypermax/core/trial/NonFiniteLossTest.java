@@ -7,7 +7,7 @@ import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.study.Study;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.space.SpaceParser;
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +28,7 @@ class NonFiniteLossTest {
 
   @Test
   void minusInfinityNeverBecomesTheBestTrial() {
-    SearchSpace space = SpaceParser.parse(io.hypermax.core.config.ConfigLoader.parseTree("s.yaml",
+    SearchSpace space = SpaceParser.parse(io.hypermax.core.internal.config.ConfigLoader.parseTree("s.yaml",
         "type: object\nproperties:\n  x: {type: number, min: 0, max: 1}\n"));
     Optimizer prior = request -> request.space().sample(request.random());
     try (Study study = Study.builder(space, prior).seed(1).iterations(6).build()) {

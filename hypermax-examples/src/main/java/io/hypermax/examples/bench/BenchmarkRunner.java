@@ -1,7 +1,7 @@
 package io.hypermax.examples.bench;
 
 import io.hypermax.core.Hypermax;
-import io.hypermax.core.plugin.Plugins;
+import io.hypermax.core.internal.plugin.Plugins;
 import io.hypermax.core.study.Study;
 import io.hypermax.core.trial.Trial;
 import java.lang.management.ManagementFactory;

@@ -3,7 +3,7 @@ package io.hypermax.examples.library;
 // snippet:builder-imports
 import io.hypermax.core.Hypermax;
 import io.hypermax.core.space.SearchSpace;
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.trial.Trial;
 import java.util.Map;
 // end:builder-imports

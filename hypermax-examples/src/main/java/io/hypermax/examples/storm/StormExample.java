@@ -6,7 +6,7 @@ import io.hypermax.core.dbr.Tuner;
 import io.hypermax.core.dbr.TunerTrial;
 import io.hypermax.core.dbr.TuningResult;
 import io.hypermax.core.study.StudyListener;
-import io.hypermax.core.study.StudySnapshot;
+import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.trial.Trial;
 import java.nio.file.Path;
 import java.util.Arrays;

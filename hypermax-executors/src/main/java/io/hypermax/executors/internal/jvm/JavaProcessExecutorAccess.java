@@ -1,0 +1,17 @@
+package io.hypermax.executors.internal.jvm;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The command java_process uses, for the overhead benchmark's baseline (same java, same class path). */
+public final class JavaProcessExecutorAccess {
+  private JavaProcessExecutorAccess() {}
+
+  public static List<String> javaCommand(String mainClass) {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp",
+        JavaProcessExecutor.classPath(JavaProcessMain.class, List.of()),
+        mainClass);
+  }
+}

@@ -1,0 +1,23 @@
+package io.hypermax.executors.internal.storage.postgres;
+
+import com.google.auto.service.AutoService;
+import io.hypermax.core.spi.StorageProvider;
+
+/** {@code --storage postgresql://user@host:port/db?study=name}. */
+@AutoService(StorageProvider.class)
+public final class PostgresStorageProvider implements StorageProvider {
+  @Override
+  public String scheme() {
+    return "postgresql";
+  }
+
+  @Override
+  public String description() {
+    return "A study in PostgreSQL, shared by many hypermax worker processes.";
+  }
+
+  @Override
+  public PostgresStudyStorage open(String url) {
+    return new PostgresStudyStorage(PostgresUrl.parse(url), PostgresUrl.redact(url));
+  }
+}

@@ -1,7 +1,0 @@
-/**
- * The reproducible training pipeline of Adaptive-TPE's policy ({@code ./hypermax atpe-train}):
- * simulated objectives, labelled history states, a nearest-neighbour policy fitted and checked on
- * held-out objectives, and the versioned model file plus its report. One master seed; the same
- * seed and code give byte-identical output.
- */
-package io.hypermax.optimizers.atpe.training;

@@ -1,0 +1,118 @@
+package io.hypermax.optimizers.internal.atpe;
+
+import io.hypermax.core.space.CategoricalDistribution;
+import io.hypermax.core.space.ChoiceDistribution;
+import io.hypermax.core.space.Distribution;
+import io.hypermax.core.space.Parameter;
+import java.util.Arrays;
+
+/**
+ * How strongly one parameter goes with the loss over a slice of trials, in [0, 1]: |Spearman rho|
+ * for numbers, ordered categoricals and booleans; for unordered categoricals and branch choices the
+ * correlation ratio eta of the loss ranks across the values (rank-based, so scale-free too). Only
+ * trials where the parameter is active count; fewer than 3 of them or a single distinct value give
+ * 0, as does any NaN. O(m log m) for a slice of m trials.
+ */
+public final class Association {
+  private Association() {}
+
+  public static double of(Parameter p, History h, int[] slice) {
+    int m = 0;
+    double[] x = new double[slice.length];
+    double[] y = new double[slice.length];
+    Distribution d = p.distribution();
+    double[] column = h.column(p);
+    for (int i : slice) {
+      if (Double.isNaN(column[i])) {
+        continue;
+      }
+      x[m] = column[i];
+      y[m] = h.scores()[i];
+      m++;
+    }
+    if (m < 3) {
+      return 0;
+    }
+    x = Arrays.copyOf(x, m);
+    y = Arrays.copyOf(y, m);
+    double[] ry = ranks(y);
+    boolean nominal =
+        d instanceof ChoiceDistribution || (d instanceof CategoricalDistribution c && !c.ordered() && c.size() > 2);
+    double r = nominal ? eta(x, ry) : Math.abs(pearson(ranks(x), ry));
+    return Double.isFinite(r) ? Math.min(1, r) : 0;
+  }
+
+  /** Average ranks (ties share their mean rank); a primitive sort and binary searches, O(n log n). */
+  static double[] ranks(double[] v) {
+    double[] sorted = v.clone();
+    Arrays.sort(sorted);
+    double[] r = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      int lo = firstAtLeast(sorted, v[i]);
+      int hi = firstAtLeast(sorted, Math.nextUp(v[i])) - 1;
+      r[i] = (lo + hi) / 2.0;
+    }
+    return r;
+  }
+
+  private static int firstAtLeast(double[] sorted, double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  static double pearson(double[] a, double[] b) {
+    int n = a.length;
+    double ma = 0;
+    double mb = 0;
+    for (int i = 0; i < n; i++) {
+      ma += a[i];
+      mb += b[i];
+    }
+    ma /= n;
+    mb /= n;
+    double sab = 0;
+    double saa = 0;
+    double sbb = 0;
+    for (int i = 0; i < n; i++) {
+      sab += (a[i] - ma) * (b[i] - mb);
+      saa += (a[i] - ma) * (a[i] - ma);
+      sbb += (b[i] - mb) * (b[i] - mb);
+    }
+    return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+  }
+
+  /** Correlation ratio of {@code y} grouped by the distinct values of {@code group}. */
+  static double eta(double[] group, double[] y) {
+    java.util.TreeMap<Double, double[]> sums = new java.util.TreeMap<>();
+    double mean = 0;
+    for (int i = 0; i < y.length; i++) {
+      double[] s = sums.computeIfAbsent(group[i], k -> new double[2]);
+      s[0] += y[i];
+      s[1]++;
+      mean += y[i];
+    }
+    if (sums.size() < 2) {
+      return 0;
+    }
+    mean /= y.length;
+    double total = 0;
+    for (double v : y) {
+      total += (v - mean) * (v - mean);
+    }
+    double between = 0;
+    for (double[] s : sums.values()) {
+      double gm = s[0] / s[1];
+      between += s[1] * (gm - mean) * (gm - mean);
+    }
+    return total == 0 ? 0 : Math.sqrt(between / total);
+  }
+}

@@ -1,0 +1,94 @@
+package io.hypermax.optimizers.internal.atpe;
+
+import io.hypermax.core.space.Assignment;
+import io.hypermax.core.spi.Optimizer;
+import io.hypermax.core.spi.SuggestRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adaptive-TPE: {@code n_startup} prior draws, then per suggestion the history's features go to the
+ * policy, whose action ({@link AtpeAction}) makes the suggestion. Without a usable model (missing or
+ * corrupt file) every step is plain TPE with its defaults, and the trials say so
+ * ({@code atpe.model: fallback}). All randomness comes from the request, so a seed and a history
+ * give the same suggestion, also after resume.
+ */
+final class AtpeOptimizer implements Optimizer, io.hypermax.core.spi.OptimizerState {
+  private final PolicyModel policy;
+  private final String modelVersion;
+  private final int nStartup;
+  private final ActionRunner runner;
+  /** Per suggested trial until the study collects it; bounded in case a caller never does. */
+  private final Map<Integer, Map<String, Object>> metadata =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Map<String, Object>> eldest) {
+          return size() > 10_000;
+        }
+      };
+
+  /** The last suggestion's choice, for the console UI's optimizer view. */
+  private Map<String, Object> latest = Map.of();
+
+  AtpeOptimizer(PolicyModel policy, int nStartup, ActionRunner runner) {
+    this.policy = policy;
+    this.modelVersion = policy == null ? "fallback" : policy.version();
+    this.nStartup = nStartup;
+    this.runner = runner;
+  }
+
+  @Override
+  public synchronized Assignment suggest(SuggestRequest request) {
+    History history = History.of(request);
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("atpe.model", modelVersion);
+    Assignment a;
+    if (history.size() < nStartup) {
+      a = runner.startup(request);
+      meta.put("atpe.action", "startup");
+      meta.put("atpe.family", "random");
+    } else {
+      AtpeAction action = choose(request, history);
+      a = runner.run(action, request, history);
+      meta.putAll(action.metadata());
+      List<String> locked = runner.lastLocked();
+      if (!locked.isEmpty()) {
+        meta.put("atpe.locked", String.join(",", locked));
+      }
+    }
+    metadata.put(request.trialNumber(), meta);
+    latest = meta;
+    return a;
+  }
+
+  private AtpeAction choose(SuggestRequest request, History history) {
+    if (policy == null) {
+      return AtpeAction.defaultTpe();
+    }
+    double[] features = HistoryFeatures.compute(request.space(), history);
+    List<AtpeAction> actions = policy.actions();
+    boolean[] usable = new boolean[actions.size()];
+    for (int i = 0; i < usable.length; i++) {
+      usable[i] = runner.canRun(actions.get(i));
+    }
+    return actions.get(policy.choose(features, usable));
+  }
+
+  /** The chosen action, its family and settings, and the locked parameters of the latest suggestion. */
+  @Override
+  public synchronized Map<String, String> state() {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (latest.isEmpty()) {
+      out.put("atpe.model", modelVersion);
+    }
+    latest.forEach((k, v) -> out.put(k, String.valueOf(v)));
+    return out;
+  }
+
+  @Override
+  public synchronized Map<String, Object> trialMetadata(int trialNumber) {
+    Map<String, Object> m = metadata.remove(trialNumber);
+    return m == null ? Map.of() : m;
+  }
+}

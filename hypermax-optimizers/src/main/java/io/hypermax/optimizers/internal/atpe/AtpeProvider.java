@@ -1,0 +1,71 @@
+package io.hypermax.optimizers.internal.atpe;
+
+import com.google.auto.service.AutoService;
+import io.hypermax.core.config.ConfigNode;
+import io.hypermax.core.spi.Optimizer;
+import io.hypermax.core.spi.OptimizerProvider;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code search.method: atpe}: Adaptive-TPE with the learned policy shipped in the jar (docs/atpe.md).
+ * Settings under {@code search}: {@code n_startup} (prior draws first, default 10) and
+ * {@code atpe_model} (a policy file written by {@code hypermax atpe-train}, instead of the bundled one)
+ * and {@code atpe_exclude} (comma-separated model families the policy may not choose, e.g. {@code gp}).
+ */
+@AutoService(OptimizerProvider.class)
+public final class AtpeProvider implements OptimizerProvider {
+  public static final String ID = "atpe";
+  static final int DEFAULT_STARTUP = 10;
+  private static final Logger LOG = LoggerFactory.getLogger(AtpeProvider.class);
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Adaptive-TPE: a learned policy picks per step between TPE settings, locking, filtering, StoRM mutation and GP.";
+  }
+
+  /** The {@code search} keys atpe reads (the core checks the section against them). */
+  public Set<String> keys() {
+    return Set.of("n_startup", "atpe_model", "atpe_exclude");
+  }
+
+  @Override
+  public Optimizer create(Context context) {
+    context.requireKnownKeys(keys());
+    ConfigNode s = context.settings();
+    int nStartup = s.integer("n_startup", DEFAULT_STARTUP);
+    if (nStartup < 1) {
+      throw s.get("n_startup").error("must be >= 1, found " + nStartup);
+    }
+    String file = s.string("atpe_model", null);
+    PolicyModel policy = load(file);
+    java.util.Map<String, OptimizerProvider> providers = ActionRunner.installedProviders();
+    for (String family : s.string("atpe_exclude", "").split(",")) {
+      String f = family.trim();
+      if (f.equals(AtpeAction.TPE)) {
+        throw s.get("atpe_exclude").error("tpe cannot be excluded: it is what the other families fall back to");
+      }
+      providers.remove(f);
+    }
+    return new AtpeOptimizer(policy, nStartup, new ActionRunner(context.space(), context.seed(), nStartup, providers));
+  }
+
+  /** The policy, or null (with a warning) when it cannot be read: the optimizer then runs plain TPE. */
+  static PolicyModel load(String file) {
+    try {
+      return file == null ? PolicyModel.bundled() : PolicyModel.read(Path.of(file));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("atpe: the policy model {} is unusable ({}); falling back to plain TPE with its defaults",
+          file == null ? "bundled in the jar (" + PolicyModel.RESOURCE + ")" : file, e.getMessage());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.hypermax.optimizers.internal.atpe;
+
+import io.hypermax.core.spi.SuggestRequest;
+import io.hypermax.core.trial.Trial;
+import io.hypermax.core.trial.TrialStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The part of a request's history that statistics are computed from: finished trials with a score
+ * (COMPLETE, and KILLED with their kill loss), in the order they finished, with their scores to
+ * minimise (direction already applied). Running trials are not in it; failed ones only count.
+ */
+public record History(List<Trial> scored, double[] scores, int finished, int failed, int killed,
+    java.util.Map<String, double[]> columns, java.util.Map<String, Double> associations) {
+
+  /** Each parameter's values on its internal axis, NaN where inactive; computed once per suggestion. */
+  public double[] column(io.hypermax.core.space.Parameter p) {
+    return columns.computeIfAbsent(p.path(), k -> {
+      double[] c = new double[scored.size()];
+      for (int i = 0; i < c.length; i++) {
+        Object v = scored.get(i).assignment().get(k);
+        c[i] = v == null || !p.distribution().contains(v) ? Double.NaN : p.distribution().toInternal(v);
+      }
+      return c;
+    });
+  }
+
+  /** {@link Association} of {@code p} over all scored trials, shared by the features and locking. */
+  public double associationOverAll(io.hypermax.core.space.Parameter p) {
+    return associations.computeIfAbsent(p.path(), k -> {
+      int[] all = new int[scored.size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      return Association.of(p, this, all);
+    });
+  }
+
+  public static History of(SuggestRequest request) {
+    List<Trial> scored = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    int failed = 0;
+    int killed = 0;
+    for (Trial t : request.finished()) {
+      if (t.status() == TrialStatus.FAILED) {
+        failed++;
+      } else if (t.status() == TrialStatus.KILLED) {
+        killed++;
+      }
+      double s = request.score(t);
+      if (!Double.isNaN(s) && !Double.isInfinite(s)) {
+        scored.add(t);
+        values.add(s);
+      }
+    }
+    double[] scores = new double[values.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = values.get(i);
+    }
+    return new History(List.copyOf(scored), scores, request.finished().size(), failed, killed,
+        new java.util.HashMap<>(), new java.util.HashMap<>());
+  }
+
+  public int size() {
+    return scores.length;
+  }
+
+  /** Indices of the scored trials ordered by score (ties by position: deterministic). */
+  public Integer[] byScore() {
+    Integer[] order = new Integer[scores.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> {
+      int c = Double.compare(scores[a], scores[b]);
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    return order;
+  }
+}

@@ -1,0 +1,45 @@
+package io.hypermax.optimizers.internal.atpe.training;
+
+import java.util.List;
+
+/**
+ * The size of one training run. Everything random derives from {@code masterSeed}.
+ *
+ * @param masterSeed the one seed of the run
+ * @param objectives simulated objectives to generate; every 5th (index % 5 == 0) is held out for
+ *     testing and every 5th from index 1 is the validation set that picks k
+ * @param histories optimisation histories per objective
+ * @param checkpoints history lengths at which states are labelled (ascending, the first >= 10)
+ * @param horizon trials each action runs from a state to label it
+ * @param actions ids of the catalogue's actions to train over (families must be installed)
+ * @param kCandidates neighbour counts tried on the validation set
+ */
+public record TrainingConfig(
+    long masterSeed, int objectives, int histories, List<Integer> checkpoints, int horizon, List<String> actions,
+    List<Integer> kCandidates) {
+
+  public TrainingConfig {
+    if (objectives < 5 || histories < 1 || horizon < 1 || checkpoints.isEmpty() || checkpoints.get(0) < 10) {
+      throw new IllegalArgumentException("need >= 5 objectives, >= 1 history, horizon >= 1, checkpoints from 10");
+    }
+    checkpoints = List.copyOf(checkpoints);
+    actions = List.copyOf(actions);
+    kCandidates = List.copyOf(kCandidates);
+  }
+
+  static final List<String> ALL_ACTIONS =
+      List.of("tpe", "tpe-explore", "tpe-exploit", "tpe-lock", "tpe-lock-best", "tpe-filter-age", "tpe-filter-rank",
+          "tpe-filter-random", "storm", "gp");
+
+  /** The configuration the test suite runs (seconds). */
+  public static TrainingConfig small(long seed) {
+    return new TrainingConfig(seed, 5, 1, List.of(10, 20), 3,
+        List.of("tpe", "tpe-explore", "tpe-lock", "tpe-filter-rank", "storm"), List.of(1, 3));
+  }
+
+  /** The configuration of the shipped model (docs/atpe.md gives its size and time). */
+  public static TrainingConfig full(long seed) {
+    return new TrainingConfig(seed, 150, 2, List.of(10, 16, 24, 34, 46, 60, 78, 100), 10, ALL_ACTIONS,
+        List.of(1, 3, 5, 9, 15, 25, 40));
+  }
+}

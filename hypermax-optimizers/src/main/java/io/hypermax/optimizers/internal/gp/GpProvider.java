@@ -1,0 +1,27 @@
+package io.hypermax.optimizers.internal.gp;
+
+import com.google.auto.service.AutoService;
+import io.hypermax.core.spi.Optimizer;
+import io.hypermax.core.spi.OptimizerProvider;
+
+/** {@code search.method: gp}: Bayesian optimisation with a Gaussian process; settings in {@link GpSettings}, docs/gp.md. */
+@AutoService(OptimizerProvider.class)
+public final class GpProvider implements OptimizerProvider {
+  public static final String ID = "gp";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Gaussian process (Matern-5/2 ARD, fitted hyperparameters) with log expected improvement; best in few trials on smooth problems.";
+  }
+
+  @Override
+  public Optimizer create(Context context) {
+    context.requireKnownKeys(GpSettings.KEYS);
+    return new GpOptimizer(GpSettings.from(context.settings()));
+  }
+}

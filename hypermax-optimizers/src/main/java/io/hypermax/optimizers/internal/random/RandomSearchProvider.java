@@ -1,0 +1,28 @@
+package io.hypermax.optimizers.internal.random;
+
+import com.google.auto.service.AutoService;
+import io.hypermax.core.spi.Optimizer;
+import io.hypermax.core.spi.OptimizerProvider;
+import java.util.Set;
+
+/** {@code search.method: random}: every trial is an independent draw from the prior of the space. */
+@AutoService(OptimizerProvider.class)
+public final class RandomSearchProvider implements OptimizerProvider {
+  public static final String ID = "random";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Random search: independent draws from each parameter's prior (log, normal, rounding, conditional).";
+  }
+
+  @Override
+  public Optimizer create(Context context) {
+    context.requireKnownKeys(Set.of());
+    return request -> request.space().sample(request.random());
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The numbers behind the charts, free of any drawing: observations, buckets, single-parameter
+ * series with trends, two-parameter cell grids, colour stops, correlations, importance, history.
+ * Rules and formulas are documented in docs/results.md.
+ */
+package io.hypermax.results.internal.analysis;

@@ -1,0 +1,54 @@
+package io.hypermax.results.internal.detail;
+
+import com.google.auto.service.AutoService;
+import io.hypermax.core.spi.ResultGenerator;
+import io.hypermax.core.spi.ResultGeneratorProvider;
+import io.hypermax.results.internal.files.AtomicFiles;
+import io.hypermax.results.internal.charts.Headless;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code report.html}: one self-contained page summarizing the study (charts only when results.graphs is on). */
+@AutoService(ResultGeneratorProvider.class)
+public final class ReportProvider implements ResultGeneratorProvider {
+  public static final String FILE_NAME = "report.html";
+
+  @Override
+  public String id() {
+    return "report";
+  }
+
+  @Override
+  public String description() {
+    return "report.html: best trial, history, importance, correlations and the key charts on one page.";
+  }
+
+  @Override
+  public ResultGenerator create(Context context) {
+    boolean graphs = context.results().bool("graphs", true);
+    Path dir = context.directory();
+    return ResultGenerator.expensive(
+        snapshot -> {
+          Headless.ensure();
+          AtomicFiles.write(dir.resolve(FILE_NAME), new ReportPage(snapshot, graphs, chartNotes(dir, graphs)).render());
+        });
+  }
+
+  /** The chart pass's notes (it runs before this generator: ids sort "charts" before "report"). */
+  private static List<String> chartNotes(Path dir, boolean graphs) throws IOException {
+    Path notes = dir.resolve(ChartPass.NOTES);
+    List<String> out = new ArrayList<>();
+    if (graphs && Files.isRegularFile(notes)) {
+      for (String line : Files.readAllLines(notes, StandardCharsets.UTF_8)) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          out.add(line);
+        }
+      }
+    }
+    return out;
+  }
+}
