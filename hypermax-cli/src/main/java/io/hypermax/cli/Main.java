@@ -2,8 +2,10 @@ package io.hypermax.cli;
 
 import io.hypermax.cli.logging.ConsoleLogLevel;
 import picocli.CommandLine;
+import io.hypermax.core.stability.API;
 
 /** Entry point of the {@code hypermax} command. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Main {
   private Main() {}
 

@@ -11,6 +11,7 @@ import io.hypermax.core.spi.OptimizerProvider;
 import io.hypermax.core.objective.Direction;
 import io.hypermax.core.study.Study;
 import io.hypermax.core.history.StudySnapshot;
+import io.hypermax.core.stability.API;
 
 /**
  * The library entry point.
@@ -21,6 +22,7 @@ import io.hypermax.core.history.StudySnapshot;
  * Trial t = study.ask(); study.tell(t, evaluate(t.parameters()));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Hypermax {
   private Hypermax() {}
 

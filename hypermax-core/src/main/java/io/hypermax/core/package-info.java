@@ -12,4 +12,7 @@
  *   <li>{@code function}: in-JVM objective functions; {@link io.hypermax.core.Hypermax}: the library API.
  * </ul>
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 package io.hypermax.core;
+
+import io.hypermax.core.stability.API;

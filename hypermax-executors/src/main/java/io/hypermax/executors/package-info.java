@@ -13,4 +13,7 @@
  *
  * See docs/executors.md.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 package io.hypermax.executors;
+
+import io.hypermax.core.stability.API;

@@ -1,11 +1,13 @@
 package io.hypermax.cli.logging;
 
 import org.slf4j.event.Level;
+import io.hypermax.core.stability.API;
 
 /**
  * The threshold of the CLI's console logger. Changeable at any time (each command invocation sets
  * it from its flags), which slf4j-simple, configured once from system properties, cannot do.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ConsoleLogLevel {
   private static volatile Level hypermax = Level.WARN;
   private static volatile Level others = Level.ERROR;

@@ -9,12 +9,14 @@ import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.helpers.NOPMDCAdapter;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
+import io.hypermax.core.stability.API;
 
 /**
  * The SLF4J 2 provider of the hypermax CLI (registered in META-INF/services). About 100 lines
  * instead of slf4j-simple because the level must follow each invocation's flags and the lines
  * should read like the CLI's own ("warning: ...").
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ConsoleLoggerProvider implements SLF4JServiceProvider {
   private final IMarkerFactory markers = new BasicMarkerFactory();
   private final MDCAdapter mdc = new NOPMDCAdapter();

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.hypermax.core.stability.API;
 
 /**
  * The console UI on a real terminal (Lanterna, text terminal only: works over ssh and in tmux). A
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * with the plain progress lines of {@code fallback}. While the screen is up, standard error (warnings)
  * is captured into the status line so nothing scribbles over the screen.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ConsoleUi implements StudyListener {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleUi.class);
 

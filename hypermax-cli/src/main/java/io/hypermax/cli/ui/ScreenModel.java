@@ -17,12 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import io.hypermax.core.stability.API;
 
 /**
  * The console UI without a terminal: {@link #render} draws the study as lines of text for a given
  * size, {@link #key} turns a key press into a change of view or a {@link UiCommands command}. All
  * state of the screen (view, selection, sort, popup, prompt) lives here, so it is tested directly.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ScreenModel {
   /** The views, one key each (1-5, or Tab to cycle). */
   public enum View { OVERVIEW, TRIALS, ANALYSIS, OPTIMIZER, FAILURES }

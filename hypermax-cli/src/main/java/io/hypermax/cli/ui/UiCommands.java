@@ -2,8 +2,10 @@ package io.hypermax.cli.ui;
 
 import io.hypermax.core.guidance.GuidanceEvent;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /** What the screen's keys do to the search; each returns a one-line message for the status line. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface UiCommands {
   /** Applies guidance; throws IllegalArgumentException with a one-line reason when it does not fit. */
   String guide(GuidanceEvent event);

@@ -1,9 +1,12 @@
 package io.hypermax.core.config;
 
+import io.hypermax.core.stability.API;
+
 /**
  * A mistake in a user's configuration: names the file, the path inside it and what is wrong.
  * The CLI prints {@link #getMessage()} without a stack trace and exits with code 2.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class ConfigException extends RuntimeException {
   private final String file;
   private final String path;

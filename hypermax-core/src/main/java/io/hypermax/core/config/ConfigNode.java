@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import io.hypermax.core.stability.API;
 
 /**
  * A node of a configuration together with its file and dotted path, so every validation error
  * can say exactly where it is. Plugins receive their section as a ConfigNode and read typed
  * values from it; every getter reports a wrong type with the node's path.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ConfigNode {
   private final String file;
   private final String path;

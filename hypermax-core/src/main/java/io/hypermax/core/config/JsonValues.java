@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /** Conversions between Jackson trees and plain Java values (Map, List, String, Integer, Long, Double, Boolean). */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class JsonValues {
   public static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -1,5 +1,7 @@
 package io.hypermax.core.dbr;
 
+import io.hypermax.core.stability.API;
+
 /**
  * Define-by-run code: reads its parameters from {@code hp} and builds what a trial needs (an
  * untrained model, a pipeline, or just a settings object). It also runs as a dry run while trials
@@ -9,6 +11,7 @@ package io.hypermax.core.dbr;
  * @param <M> what it builds
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface BuildFunction<M> {
   M build(HyperParameters hp) throws Exception;
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /**
  * The parameters of one trial, handed to define-by-run code. Each call returns the trial's value
@@ -32,6 +33,7 @@ import java.util.random.RandomGenerator;
  * List values must be strings, numbers, booleans or enum constants (they are journaled as JSON);
  * the value returned is always the caller's own list element.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class HyperParameters {
   private final ParameterRegistry registry;
   private final Map<String, Object> proposal;

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import io.hypermax.core.stability.API;
 
 /**
  * The parameters define-by-run code has asked for so far, in first-use order. The first definition
  * of a name wins; asking again with a different one is an error, so a typo or a changed value list
  * cannot silently mix two spaces in one study. Thread-safe: trials may build in parallel.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ParameterRegistry {
   private SearchSpace space = SearchSpace.empty();
   private final List<BiConsumer<String, Distribution>> listeners = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.hypermax.core.dbr;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialStatus;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * A finished trial of a {@link Tuner}, as saved in the project.
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param metrics what the runner recorded with {@link TunerTrial#metric}
  * @param error why the trial failed, or null
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TrialRecord(
     int number, TrialStatus status, double score, Map<String, Object> params, Map<String, Object> metrics, String error) {
 

@@ -1,5 +1,7 @@
 package io.hypermax.core.dbr;
 
+import io.hypermax.core.stability.API;
+
 /**
  * Evaluates one trial: trains or runs what {@link BuildFunction} built and returns its score (the
  * value the tuner minimizes or maximizes; null or NaN marks the trial as failed). May record extra
@@ -8,6 +10,7 @@ package io.hypermax.core.dbr;
  * @param <M> what the build function built
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface TrialRunner<M> {
   Double run(TunerTrial trial, M built) throws Exception;
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
+import io.hypermax.core.stability.API;
 
 /**
  * The define-by-run entry point (StoRM's {@code Tuner}): a build function declares the space as it
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <M> what the build function builds
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Tuner<M> {
   public static final String DEFAULT_PROJECT_DIR = "storm-tuner-default-project";
   public static final String DEFAULT_METHOD = "storm";

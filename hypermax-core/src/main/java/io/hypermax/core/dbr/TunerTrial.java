@@ -4,11 +4,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * The trial a {@link TrialRunner} evaluates: its number, its parameters, and the metrics it records.
  * It reports intermediate values to the tuner's pruner ({@link #report}; see docs/pruning.md).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TunerTrial implements io.hypermax.core.pruning.TrialHandle {
   private static final Set<String> RESERVED = Set.of("loss", "time");
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import io.hypermax.core.stability.API;
 
 /**
  * The trials of a tuner project and how its last search ended.
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param trials finished trials by number (including those of earlier runs of the project)
  * @param stopReason why the search ended before its budget (e.g. the space is exhausted), or null
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TuningResult(List<TrialRecord> trials, Direction direction, String stopReason) {
 
   public TuningResult {

@@ -4,4 +4,7 @@
  * that code defines, with StoRM or any other optimizer, in a resumable project directory. See
  * docs/storm.md.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 package io.hypermax.core.dbr;
+
+import io.hypermax.core.stability.API;

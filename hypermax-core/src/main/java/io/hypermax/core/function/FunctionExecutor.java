@@ -13,11 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * Runs an {@link ObjectiveFunction} in the calling thread. A thrown exception becomes a FAILED
  * trial whose error is the exception's message and whose log holds the stack trace.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class FunctionExecutor implements Executor {
   private final ReportingFunction function;
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /**
  * The guidance in force, and the one implementation of it that every optimizer gets: the study hands
@@ -26,6 +27,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Not thread-safe: the study changes it under its own lock; readers take {@link #state()}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Guidance {
   /** An immutable view for displays. */
   public record State(Map<String, Object> locks, Set<String> scrambled, Map<String, double[]> narrowed, List<GuidanceEvent> history) {

@@ -1,8 +1,10 @@
 package io.hypermax.core.guidance;
 
 import java.util.Locale;
+import io.hypermax.core.stability.API;
 
 /** What a person asked for one parameter. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum GuidanceAction {
   /** Every later suggestion uses this value; the optimizer models the other parameters. */
   LOCK,

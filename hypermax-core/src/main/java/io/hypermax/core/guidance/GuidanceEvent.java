@@ -6,6 +6,7 @@ import io.hypermax.core.config.JsonValues;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import io.hypermax.core.stability.API;
 
 /**
  * One guidance record, as written to the journal and to the inbox:
@@ -23,6 +24,7 @@ import java.util.UUID;
  * @param min lower end of a NARROW (NaN otherwise)
  * @param max upper end of a NARROW (NaN otherwise)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record GuidanceEvent(
     String id, Instant at, String source, GuidanceAction action, String parameter, Object value, double min, double max) {
   public static final String EVENT = "guidance";

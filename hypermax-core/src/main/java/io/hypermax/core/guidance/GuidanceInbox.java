@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import io.hypermax.core.stability.API;
 
 /**
  * How guidance reaches a running search from another process ({@code hypermax guide}, a dashboard):
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
  * resumed search reads the inbox from the start again (a line appended just as a search stopped is
  * applied by the next resume).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class GuidanceInbox {
   public static final String FILE_NAME = "guidance-inbox.jsonl";
   private static final long POLL_INTERVAL_NANOS = 200_000_000L;

@@ -2,12 +2,14 @@ package io.hypermax.core.guidance;
 
 import io.hypermax.core.space.Parameter;
 import io.hypermax.core.space.SearchSpace;
+import io.hypermax.core.stability.API;
 
 /**
  * Turns what a person typed — an action word and {@code name}, {@code name=value} or {@code name=min:max} — into a
  * {@link GuidanceEvent} checked against the space. The one parser for {@code hypermax guide} and the web dashboard,
  * so both accept and refuse exactly the same requests with the same messages.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class GuidanceRequest {
   private GuidanceRequest() {}
 

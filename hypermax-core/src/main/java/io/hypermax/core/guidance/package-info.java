@@ -5,4 +5,7 @@
  * every suggestion whatever the optimizer ({@link Guidance}), and reaches a running search from
  * another process through {@link GuidanceInbox}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 package io.hypermax.core.guidance;
+
+import io.hypermax.core.stability.API;

@@ -2,11 +2,13 @@ package io.hypermax.core.history;
 
 import io.hypermax.core.trial.TrialStatus;
 import java.util.Arrays;
+import io.hypermax.core.stability.API;
 
 /**
  * The values one trial reported, by increasing step, and the trial's status. Immutable: a report
  * makes a new curve, so a snapshot can share curves with the running study.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class LearningCurve {
   private final int trial;
   private final long[] steps;

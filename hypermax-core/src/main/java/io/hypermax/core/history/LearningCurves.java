@@ -6,12 +6,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import io.hypermax.core.stability.API;
 
 /**
  * The learning curves of a study's trials, by trial number. The study writes (under its lock);
  * pruners, snapshots and result generators read from any thread: each curve is immutable and the
  * map is concurrent, so handing it out costs nothing and a reader sees each curve whole.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class LearningCurves {
   private final ConcurrentHashMap<Integer, LearningCurve> curves = new ConcurrentHashMap<>();
 

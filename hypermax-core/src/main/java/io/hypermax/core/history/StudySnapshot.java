@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import io.hypermax.core.objective.Direction;
+import io.hypermax.core.stability.API;
 
 /**
  * An immutable picture of a study at one moment: everything listeners and result generators need,
@@ -17,6 +18,7 @@ import io.hypermax.core.objective.Direction;
  * best trial the study tracked as trials finished, so taking one per trial costs O(running trials),
  * not O(all trials). Lists sorted by number are built on first use and kept.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class StudySnapshot {
   private final SearchSpace space;
   private final TrialLog.View finishedInOrder;

@@ -5,6 +5,7 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
+import io.hypermax.core.stability.API;
 
 /**
  * An append-only log of finished trials with O(1) immutable views. A view covers the first n
@@ -12,6 +13,7 @@ import java.util.RandomAccess;
  * that hold it, so a view is a consistent picture without a copy. Not thread-safe for appends:
  * the owning study appends under its lock, views may be read from any thread.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TrialLog {
   private Trial[] entries = new Trial[64];
   private int size;

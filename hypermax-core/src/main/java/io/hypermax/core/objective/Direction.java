@@ -1,8 +1,10 @@
 package io.hypermax.core.objective;
 
 import java.util.Locale;
+import io.hypermax.core.stability.API;
 
 /** Whether the loss is minimized or maximized. Applied here and nowhere else: optimizers always minimize {@link #score}. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum Direction {
   MINIMIZE,
   MAXIMIZE;

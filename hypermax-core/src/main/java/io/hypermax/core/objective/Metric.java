@@ -2,6 +2,7 @@ package io.hypermax.core.objective;
 
 import io.hypermax.core.objective.Direction;
 import java.util.Objects;
+import io.hypermax.core.stability.API;
 
 /**
  * One entry of the {@code metrics} section.
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param transform maps the raw value to the value to minimise (type value only)
  * @param penalty for time, ram and cpu: the quadratic penalty over the measured value; null for value
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Metric(
     String name, MetricType type, double weight, Direction direction, Transform transform, Penalty penalty) {
   public Metric {

@@ -2,8 +2,10 @@ package io.hypermax.core.objective;
 
 import io.hypermax.core.trial.TrialResult;
 import java.util.Locale;
+import io.hypermax.core.stability.API;
 
 /** Where a metric's raw value comes from. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum MetricType {
   /** A numeric field of the function's result object, named like the metric. */
   VALUE("value", null),

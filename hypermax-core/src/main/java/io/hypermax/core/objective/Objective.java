@@ -6,6 +6,7 @@ import io.hypermax.core.trial.TrialStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * Turns a raw trial result into the one the study records: its loss becomes the weighted sum of
@@ -13,6 +14,7 @@ import java.util.Map;
  * and each penalty ({@code penalty.<name>}) so every writer shows them, and in a Pareto study the
  * result carries the vector of those values. {@link #LOSS}, the default, leaves results untouched.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Objective {
   /** No {@code metrics} section: the result's {@code loss} is the loss. */
   public static final Objective LOSS = new Objective(List.of(), false);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * Reads the {@code metrics} section and {@code search.objectives} into an {@link Objective},
@@ -19,6 +20,7 @@ import java.util.Set;
  * }
  * </pre>
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ObjectiveParser {
   public static final String WEIGHTED = "weighted";
   public static final String PARETO = "pareto";

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * Pareto dominance, non-dominated sorting and hypervolume over vectors to minimise. Shared by the
  * multi-objective TPE split, the result files and the bench, so all three agree on what the front is.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ParetoFront {
   private ParetoFront() {}
 

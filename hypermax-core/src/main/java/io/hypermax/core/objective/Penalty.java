@@ -1,10 +1,13 @@
 package io.hypermax.core.objective;
 
+import io.hypermax.core.stability.API;
+
 /**
  * The original Hypermax's quadratic penalty: nothing up to {@code target}, then
  * {@code ((x - target)^2 / (max - target)^2) * atMax}, so exactly {@code atMax} at {@code max} and
  * growing (quadratically, unbounded) past it.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Penalty(double target, double max, double atMax) {
   public Penalty {
     if (!(target < max)) {

@@ -1,11 +1,13 @@
 package io.hypermax.core.objective;
 
 import io.hypermax.core.objective.Direction;
+import io.hypermax.core.stability.API;
 
 /**
  * Maps a metric's raw value to the value to minimise. Each transform applies the metric's direction
  * itself, because "better" decides where an asymptote sits.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface Transform {
   /** The raw value oriented by {@code direction} (negated when maximised): the default. */
   Transform NONE = new Transform() {

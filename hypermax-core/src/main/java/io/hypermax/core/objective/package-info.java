@@ -8,4 +8,7 @@
  * told; optimizers never see directions. {@link io.hypermax.core.objective.ParetoFront} holds the
  * non-dominated sorting and hypervolume shared by the optimizer, the result files and the bench.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 package io.hypermax.core.objective;
+
+import io.hypermax.core.stability.API;

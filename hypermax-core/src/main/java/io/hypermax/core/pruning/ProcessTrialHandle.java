@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import io.hypermax.core.stability.API;
 
 /**
  * The {@link TrialHandle} of a JVM that runs as a trial process (a {@code java_process} trial, or any
  * Java program run as an {@code executable}): reports go to standard output as {@link ReportProtocol}
  * lines, and {@link #report} waits for hypermax's answer in the reply file.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ProcessTrialHandle implements TrialHandle {
   /** How long a report waits for the answer before it carries on as if told to continue. */
   static final long ANSWER_TIMEOUT_MILLIS = 60_000;

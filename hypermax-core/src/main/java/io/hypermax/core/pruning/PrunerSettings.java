@@ -1,6 +1,7 @@
 package io.hypermax.core.pruning;
 
 import io.hypermax.core.config.ConfigNode;
+import io.hypermax.core.stability.API;
 
 /**
  * The settings of {@code search.pruner} that the core reads, whatever the pruner:
@@ -11,6 +12,7 @@ import io.hypermax.core.config.ConfigNode;
  * @param type the pruner id, or null for no pruning
  * @param settings the {@code search.pruner} node (an object, or the plain id)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record PrunerSettings(String type, String budgetParameter, double graceSeconds, ConfigNode settings) {
   public static final double DEFAULT_GRACE_SECONDS = 10;
   /** No pruner. */

@@ -1,6 +1,7 @@
 package io.hypermax.core.pruning;
 
 import java.util.OptionalDouble;
+import io.hypermax.core.stability.API;
 
 /**
  * The line protocol by which a trial process (an executable, a Python function, a java_process JVM,
@@ -15,6 +16,7 @@ import java.util.OptionalDouble;
  *       (its whole process tree), and is killed if it outlives a second grace period.
  * </ul>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ReportProtocol {
   /** Starts a report line. */
   public static final String PREFIX = "hypermax:report ";

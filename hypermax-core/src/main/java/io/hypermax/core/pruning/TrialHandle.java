@@ -1,5 +1,7 @@
 package io.hypermax.core.pruning;
 
+import io.hypermax.core.stability.API;
+
 /**
  * What a running trial reports through: a {@code java_function} or {@code java_process} method
  * {@code method(Map<String, Object>, TrialHandle)} receives one, as does the define-by-run tuner's trial.
@@ -15,6 +17,7 @@ package io.hypermax.core.pruning;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface TrialHandle {
   /** A handle that records nothing and never prunes (no study, or a study without a pruner). */
   TrialHandle NONE =

@@ -6,4 +6,7 @@
  * io.hypermax.core.pruning.PrunerSettings}). The pruners themselves are plugins ({@link
  * io.hypermax.core.spi.PrunerProvider}); see docs/pruning.md.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 package io.hypermax.core.pruning;
+
+import io.hypermax.core.stability.API;

@@ -6,12 +6,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import io.hypermax.core.stability.API;
 
 /**
  * Values of the parameters that are active in one trial, keyed by dotted path, including the
  * branch index of every choice taken. Inactive parameters are absent: that is what "inactive"
  * means everywhere in hypermax.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Assignment {
   private static final ObjectMapper CANONICAL =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);

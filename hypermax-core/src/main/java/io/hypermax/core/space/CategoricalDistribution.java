@@ -3,12 +3,14 @@ package io.hypermax.core.space;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /**
  * One value out of a list: a string enum, a boolean, or a define-by-run {@code param(name, values)}.
  * When {@code ordered}, neighbours in the list are considered close (StoRM moves ordered
  * parameters one step); the internal axis is the index either way.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record CategoricalDistribution(List<Object> values, boolean ordered) implements Distribution {
 
   public CategoricalDistribution {

@@ -2,11 +2,13 @@ package io.hypermax.core.space;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /**
  * The branch taken at an {@code anyOf}/{@code oneOf} node. Its value is the branch index (an
  * Integer); parameters under branch {@code i} carry a {@link Condition} on this parameter.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ChoiceDistribution(int branches) implements Distribution {
 
   public ChoiceDistribution {

@@ -2,8 +2,10 @@ package io.hypermax.core.space;
 
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /** A fixed value passed to the function; recorded as a column but never optimized. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ConstantDistribution(Object value) implements Distribution {
 
   @Override

@@ -1,6 +1,7 @@
 package io.hypermax.core.space;
 
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /**
  * The prior of one parameter, and its numeric internal axis.
@@ -9,6 +10,7 @@ import java.util.random.RandomGenerator;
  * log scaling, rounding and category indices are defined once, here: e.g. a log-scaled number's
  * axis is ln(value), a categorical's axis is its index.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface Distribution {
 
   /** Draws a legal value from the prior. */

@@ -3,6 +3,7 @@ package io.hypermax.core.space;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /**
  * A numeric parameter: uniform or normal prior, on a linear or logarithmic scale, optionally
@@ -13,6 +14,7 @@ import java.util.random.RandomGenerator;
  * ln(value) is N(ln(mean), stddev), i.e. {@code mean} is the median and {@code stddev} is measured
  * in natural-log units. {@code min}/{@code max}, when finite, truncate a normal prior.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record NumberDistribution(
     double min,
     double max,

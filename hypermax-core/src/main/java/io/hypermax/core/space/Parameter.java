@@ -1,6 +1,7 @@
 package io.hypermax.core.space;
 
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * One parameter of a search space.
@@ -13,6 +14,7 @@ import java.util.List;
  * @param condition the choice branch that activates it, or null when always active (or when, as in
  *     define-by-run spaces, activity is simply whatever the code asked for)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Parameter(String path, List<String> nestedPath, Distribution distribution, Condition condition) {
 
   public Parameter {

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /**
  * An immutable, ordered set of parameters (a choice always comes before the parameters it
  * conditions). Built from a config's {@code hyperparameters} by {@link SpaceParser} or grown one
  * parameter at a time by define-by-run code through {@link #with(Parameter)}.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class SearchSpace {
   private final List<Parameter> parameters;
   private final Map<String, Parameter> byPath;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import io.hypermax.core.stability.API;
 
 /**
  * A fluent Java builder for search spaces, equivalent to the config's {@code hyperparameters}:
@@ -34,6 +35,7 @@ import java.util.function.UnaryOperator;
  * validation, the same errors (a {@link io.hypermax.core.config.ConfigException} naming
  * {@code hyperparameters.<path>}).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class SpaceBuilder {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

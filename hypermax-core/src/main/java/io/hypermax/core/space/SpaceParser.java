@@ -6,6 +6,7 @@ import io.hypermax.core.config.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * Parses the Hypermax {@code hyperparameters} format (a JSON-schema-like tree) into a
@@ -16,6 +17,7 @@ import java.util.Set;
  * {@code integer}; {@code string} with {@code enum}; {@code boolean}; {@code constant};
  * {@code anyOf}/{@code oneOf} whose branches are objects.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class SpaceParser {
   private static final Set<String> DOC_KEYS = Set.of("description", "title");
   private static final Set<String> OBJECT_KEYS = union(Set.of("type", "properties"));

@@ -1,6 +1,7 @@
 package io.hypermax.core.spi;
 
 import io.hypermax.core.trial.TrialResult;
+import io.hypermax.core.stability.API;
 
 /**
  * Runs one trial and reports its outcome. Must be safe to call from {@code function.parallel}
@@ -9,6 +10,7 @@ import io.hypermax.core.trial.TrialResult;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface Executor extends AutoCloseable {
 
   TrialResult run(TrialRequest request) throws InterruptedException;

@@ -2,6 +2,7 @@ package io.hypermax.core.spi;
 
 import io.hypermax.core.config.ConfigNode;
 import java.nio.file.Path;
+import io.hypermax.core.stability.API;
 
 /**
  * Creates executors for {@code function.type: <id>}. Register implementations with
@@ -9,6 +10,7 @@ import java.nio.file.Path;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface ExecutorProvider extends HypermaxPlugin {
 
   /** Builds an executor, validating the {@code function} section (see {@link Context#requireKnownKeys}). */

@@ -1,11 +1,14 @@
 package io.hypermax.core.spi;
 
+import io.hypermax.core.stability.API;
+
 /**
  * What every plugin says about itself. The {@link #id()} is what users write in a config
  * ({@code search.method}, {@code function.type}, …) and must be unique within its kind.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface HypermaxPlugin {
   /** Stable, lower-case identifier, e.g. {@code tpe}. */
   String id();

@@ -1,6 +1,7 @@
 package io.hypermax.core.spi;
 
 import io.hypermax.core.space.Assignment;
+import io.hypermax.core.stability.API;
 
 /**
  * Suggests the next configuration to try. An optimizer may keep caches between calls, but all its
@@ -9,6 +10,7 @@ import io.hypermax.core.space.Assignment;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface Optimizer {
 
   /**

@@ -2,6 +2,7 @@ package io.hypermax.core.spi;
 
 import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.space.SearchSpace;
+import io.hypermax.core.stability.API;
 
 /**
  * Creates optimizers for {@code search.method: <id>}. Register implementations with
@@ -9,6 +10,7 @@ import io.hypermax.core.space.SearchSpace;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface OptimizerProvider extends HypermaxPlugin {
 
   /**

@@ -3,6 +3,7 @@ package io.hypermax.core.spi;
 import io.hypermax.core.history.LearningCurve;
 import io.hypermax.core.history.LearningCurves;
 import io.hypermax.core.objective.Direction;
+import io.hypermax.core.stability.API;
 
 /**
  * What a {@link Pruner} decides on.
@@ -14,6 +15,7 @@ import io.hypermax.core.objective.Direction;
  * @param direction whether lower or higher values are better
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record PruneRequest(int trial, long step, double value, LearningCurves curves, Direction direction) {
 
   /** The reporting trial's curve. */

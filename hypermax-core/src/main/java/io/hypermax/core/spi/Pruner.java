@@ -1,5 +1,7 @@
 package io.hypermax.core.spi;
 
+import io.hypermax.core.stability.API;
+
 /**
  * Decides whether a running trial should stop, from the values it and the other trials reported.
  * Called by the study, under its lock, each time a trial reports a value; must be quick (it runs once
@@ -8,6 +10,7 @@ package io.hypermax.core.spi;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface Pruner {
 
   /** True when {@code request.trial()} should stop now. */

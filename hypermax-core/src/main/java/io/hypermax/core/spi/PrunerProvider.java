@@ -2,6 +2,7 @@ package io.hypermax.core.spi;
 
 import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.objective.Direction;
+import io.hypermax.core.stability.API;
 
 /**
  * Creates pruners for {@code search.pruner: <id>} (or {@code search.pruner: {type: <id>, …}}), the
@@ -9,6 +10,7 @@ import io.hypermax.core.objective.Direction;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface PrunerProvider extends HypermaxPlugin {
 
   /**

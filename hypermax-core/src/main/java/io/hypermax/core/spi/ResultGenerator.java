@@ -2,12 +2,14 @@ package io.hypermax.core.spi;
 
 import io.hypermax.core.history.StudySnapshot;
 import java.io.IOException;
+import io.hypermax.core.stability.API;
 
 /**
  * Writes some files of a results directory from a snapshot.
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface ResultGenerator {
 
   /** CHEAP generators run after every finished trial; EXPENSIVE ones in the background, throttled, and at the end. */

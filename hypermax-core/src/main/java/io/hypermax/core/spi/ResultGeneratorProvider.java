@@ -2,6 +2,7 @@ package io.hypermax.core.spi;
 
 import io.hypermax.core.config.ConfigNode;
 import java.nio.file.Path;
+import io.hypermax.core.stability.API;
 
 /**
  * Creates result generators: everything written into a results directory. Every generator found
@@ -11,6 +12,7 @@ import java.nio.file.Path;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface ResultGeneratorProvider extends HypermaxPlugin {
 
   ResultGenerator create(Context context);

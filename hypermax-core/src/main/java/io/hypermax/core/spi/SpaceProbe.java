@@ -4,6 +4,7 @@ import io.hypermax.core.space.Assignment;
 import io.hypermax.core.space.SearchSpace;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /**
  * Tells which parameters a proposal activates. For a config space that follows from its
@@ -14,6 +15,7 @@ import java.util.random.RandomGenerator;
  *
  * @since 0.1
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface SpaceProbe {
 
   /**

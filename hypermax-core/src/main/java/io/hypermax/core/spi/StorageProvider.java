@@ -1,6 +1,7 @@
 package io.hypermax.core.spi;
 
 import io.hypermax.core.storage.SharedStudyStorage;
+import io.hypermax.core.stability.API;
 
 /**
  * A storage backend named by a URL scheme ({@code --storage postgresql://...}), found with
@@ -8,6 +9,7 @@ import io.hypermax.core.storage.SharedStudyStorage;
  *
  * @since 0.2
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface StorageProvider {
   /** The URL scheme this backend serves, e.g. {@code postgresql}. */
   String scheme();

@@ -9,6 +9,7 @@ import io.hypermax.core.trial.TrialStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /**
  * Everything an optimizer may base a suggestion on.
@@ -24,6 +25,7 @@ import java.util.random.RandomGenerator;
  * @param probe finds the active parameters of a proposal (conditions, or a dry run of define-by-run
  *     code); defaults to the conditions of {@code space}
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record SuggestRequest(
     int trialNumber,
     SearchSpace space,

@@ -3,6 +3,7 @@ package io.hypermax.core.spi;
 import io.hypermax.core.pruning.TrialHandle;
 import java.nio.file.Path;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * One trial to run.
@@ -17,6 +18,7 @@ import java.util.Map;
  *     {@link TrialHandle#NONE} when nothing listens
  * @param pruneGraceSeconds how long a process trial may run on after it was pruned before it gets SIGTERM
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TrialRequest(
     int number, Map<String, Object> parameters, Map<String, Object> flatParameters, Path logFile, String logName,
     TrialHandle handle, double pruneGraceSeconds) {

@@ -1,12 +1,14 @@
 package io.hypermax.core.storage;
 
 import java.util.Locale;
+import io.hypermax.core.stability.API;
 
 /**
  * When a file backend forces its writes to the disk ({@code storage.fsync}). Either way every
  * finished trial is written to the operating system before the next suggestion, so killing the
  * search loses nothing; the policy only decides what an operating-system crash or power cut can lose.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum FsyncPolicy {
   /**
    * One fsync covers every trial finished since the last one, at most every

@@ -2,12 +2,14 @@ package io.hypermax.core.storage;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import io.hypermax.core.stability.API;
 
 /**
  * Group commit: writers mark the file dirty, and one background thread fsyncs it, at most every
  * {@link #WINDOW_MILLIS} ms, so one fsync covers every trial finished in that window. {@link #close}
  * fsyncs a last time. A writer never waits for the disk.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class GroupCommit implements AutoCloseable {
   public static final long WINDOW_MILLIS = 5;
 

@@ -5,12 +5,14 @@ import io.hypermax.core.trial.Trial;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * Keeps a study's events in memory: for library studies that need no directory, tests and
  * benchmarks. {@link #load} replays them exactly as the journal would, so a second study built on
  * the same storage continues the first.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class InMemoryStorage implements StudyStorage {
   public static final String ID = "memory";
 

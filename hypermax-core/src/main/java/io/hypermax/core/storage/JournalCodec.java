@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * Encodes {@link JournalEvent}s as one JSON object per line and decodes them, checking the format
@@ -43,6 +44,7 @@ import java.util.Map;
  * checked here and kept, like custom records, in {@link StoredStudy#customEvents()}, so journals
  * without them read as before and readers that predate them skip them.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class JournalCodec {
   /** The newest format this hypermax writes and reads. */
   public static final int VERSION = 2;

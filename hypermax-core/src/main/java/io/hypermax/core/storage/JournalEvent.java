@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypermax.core.trial.TrialResult;
 import java.time.Instant;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /** One record of a journal, typed. {@link JournalCodec} turns them into lines and back. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface JournalEvent {
 
   /** The first record: the format version and the study's seed. */

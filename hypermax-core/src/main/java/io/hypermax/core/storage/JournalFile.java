@@ -11,12 +11,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * The bytes of an append-only line file on disk: opening it (refusing a symbolic link, dropping a
  * torn last line left by a crash), appending whole lines with one {@code write} each, and fsync.
  * It knows nothing about what the lines mean.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class JournalFile implements AutoCloseable {
   private final Path file;
   // A plain stream, not a FileChannel: a channel is closed for good when the writing thread is interrupted.

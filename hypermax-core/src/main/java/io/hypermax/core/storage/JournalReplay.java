@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * Rebuilds a {@link StoredStudy} from journal events in the order they were written. Finished trials
  * keep the order they finished in; a trial started again after a crash replaces its abandoned start.
  * The nested parameter view of each trial is left empty: the study recomputes it from its space.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class JournalReplay {
   private Long seed;
   private final Map<Integer, Trial> started = new LinkedHashMap<>();

@@ -1,6 +1,9 @@
 package io.hypermax.core.storage;
 
+import io.hypermax.core.stability.API;
+
 /** A journal written by a newer hypermax, in a format version this one cannot read. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class JournalVersionException extends RuntimeException {
   private final int found;
 

@@ -3,6 +3,7 @@ package io.hypermax.core.storage;
 import io.hypermax.core.space.Assignment;
 import io.hypermax.core.trial.Trial;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * A {@link StudyStorage} that many worker processes, on any hosts, share at once (e.g. PostgreSQL).
@@ -12,6 +13,7 @@ import java.util.List;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface SharedStudyStorage extends StudyStorage {
 
   /** Suggests the parameters of a new trial from what the whole study holds now. */

@@ -3,6 +3,7 @@ package io.hypermax.core.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypermax.core.trial.Trial;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * What a storage holds about a study.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param intermediates intermediate values, in the order they were reported
  * @param problems damaged records other than a torn last one, one readable line each
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record StoredStudy(
     Long seed,
     List<Trial> finished,

@@ -2,6 +2,7 @@ package io.hypermax.core.storage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypermax.core.trial.Trial;
+import io.hypermax.core.stability.API;
 
 /**
  * Records one study as it runs and rebuilds it later. A backend must keep every event it has
@@ -13,6 +14,7 @@ import io.hypermax.core.trial.Trial;
  *
  * @since 0.2
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface StudyStorage extends AutoCloseable {
 
   /** A stable id of the backend kind ("journal", "memory"), as a config would name it. */

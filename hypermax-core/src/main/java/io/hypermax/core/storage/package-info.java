@@ -8,4 +8,7 @@
  * <p>Durability: every finished trial is written to the operating system before the next suggestion
  * is made; fsync follows the {@link io.hypermax.core.storage.FsyncPolicy} (group commit by default).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 package io.hypermax.core.storage;
+
+import io.hypermax.core.stability.API;

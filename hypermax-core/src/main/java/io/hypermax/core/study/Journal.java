@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
+import io.hypermax.core.stability.API;
 
 /**
  * The default {@link StudyStorage}: the append-only file {@code journal.jsonl} in a results
@@ -24,6 +25,7 @@ import java.util.function.Consumer;
  * search loses nothing. fsync follows the {@link FsyncPolicy}: by group commit (default) or per
  * finished trial. A torn last line (a crash mid-write) is dropped when the journal is read or reopened.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Journal implements StudyStorage {
   public static final String FILE_NAME = "journal.jsonl";
   public static final String ID = "journal";

@@ -47,12 +47,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.history.TrialLog;
 import io.hypermax.core.objective.Direction;
+import io.hypermax.core.stability.API;
 
 /**
  * The one place that owns the search loop: asks the optimizer, records every trial in its
  * {@link StudyStorage}, tells listeners. Usable step by step ({@link #ask()} / {@link #tell}) or as a loop over an
  * {@link Executor} on parallel workers ({@link #run}).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Study implements AutoCloseable {
   private volatile SearchSpace space;
   private final Optimizer optimizer;

@@ -2,8 +2,10 @@ package io.hypermax.core.study;
 
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.history.StudySnapshot;
+import io.hypermax.core.stability.API;
 
 /** Observes a study: progress bars, result writers, dashboards. Called on the study's thread; keep it quick. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface StudyListener {
   default void trialStarted(Trial trial, StudySnapshot snapshot) {}
 

@@ -2,11 +2,13 @@ package io.hypermax.core.study;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /**
  * Per-trial random generators derived from the study seed and the trial number, so the sequence of
  * suggestions is reproducible and a resumed study continues it without saved generator state.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TrialSeeds {
   private TrialSeeds() {}
 

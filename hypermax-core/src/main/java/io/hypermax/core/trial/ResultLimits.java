@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * Bounds on what one trial puts in memory and in the journal: an error text of at most
@@ -13,6 +14,7 @@ import java.util.Map;
  * text stays in the trial's log (process executors log all output, java_function logs the stack
  * trace and any cut result).
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ResultLimits {
   /** Characters of an error message kept in the result and the journal. */
   public static final int MAX_ERROR_CHARS = 4 * 1024;

@@ -2,6 +2,7 @@ package io.hypermax.core.trial;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * Turns whatever a function returned into a {@link TrialResult}: a number is the loss; a map needs
@@ -9,6 +10,7 @@ import java.util.Map;
  * every other field as metadata. Anything else is a FAILED trial with a message saying why — never
  * silently a loss of 0.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ResultParser {
   /**
    * How the error of a result object without {@code loss} begins. Such a result keeps its fields as

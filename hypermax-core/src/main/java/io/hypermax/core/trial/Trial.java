@@ -3,11 +3,13 @@ package io.hypermax.core.trial;
 import io.hypermax.core.space.Assignment;
 import java.time.Instant;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * One evaluation of the function: its number (0-based, unique in a study), the parameters it got,
  * the nested view of them that the function received, and its result once finished.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Trial(
     int number,
     Assignment assignment,

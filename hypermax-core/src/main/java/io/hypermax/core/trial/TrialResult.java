@@ -3,6 +3,7 @@ package io.hypermax.core.trial;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * The outcome of running one trial.
@@ -20,6 +21,7 @@ import java.util.Map;
  *     value to minimize (direction and transform already applied), in the order of the config's
  *     {@code metrics}; empty otherwise
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record TrialResult(
     TrialStatus status,
     double loss,

@@ -6,12 +6,14 @@ import io.hypermax.core.space.SpaceParser;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import io.hypermax.core.stability.API;
 
 /**
  * A test function with a known minimum, defined once as a hypermax search space (the
  * {@code hyperparameters} format, as JSON) and an objective over the nested parameters that a
  * function receives.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record BenchmarkProblem(
     String name, String description, SearchSpace space, ToDoubleFunction<Map<String, Object>> objective, double minimum) {
 

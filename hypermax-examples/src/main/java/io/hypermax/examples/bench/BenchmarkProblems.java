@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import io.hypermax.core.stability.API;
 
 /**
  * The benchmark suite. Formulas, bounds and minima are those of the peer harness's problem files
  * ({@code shared/peers/problems/*.json}) so results compare with Optuna's side by side; rastrigin10
  * and sphere5 (the timing problem) are added by {@code hypermax-examples/bench/run_peer_extra.py}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class BenchmarkProblems {
   private static final Map<String, BenchmarkProblem> ALL = new LinkedHashMap<>();
 

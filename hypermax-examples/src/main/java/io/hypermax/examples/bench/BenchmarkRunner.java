@@ -7,8 +7,10 @@ import io.hypermax.core.trial.Trial;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /** Runs one optimizer on one problem in-process through the library API (ask and tell, no results directory). */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class BenchmarkRunner {
   private final Plugins plugins;
 

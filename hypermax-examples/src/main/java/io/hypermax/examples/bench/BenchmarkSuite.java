@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * Runs methods × problems × seeds at a fixed budget and prints, per method and problem, the median
@@ -18,6 +19,7 @@ import java.util.Map;
  * random search's median regret at the same budget: 0 = optimum, 1 = random), then the median
  * time per suggestion at given trial counts on a timing problem.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class BenchmarkSuite {
   private static final MethodSpec RANDOM = MethodSpec.parse("random");
 

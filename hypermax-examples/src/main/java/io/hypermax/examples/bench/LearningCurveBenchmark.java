@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code hypermax bench --curves}: the pruners on the {@link LearningCurveFamily}. Each run evaluates
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * COMPLETE trial with the best final reported value (the one a user would pick); its cost is the
  * number of steps all its trials ran. Prints medians and IQRs over the seeds and the step ratio to no pruning.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class LearningCurveBenchmark {
   /** One run: the regret and the steps spent. */
   public record Run(String method, long seed, double regret, long steps, int pruned) {}

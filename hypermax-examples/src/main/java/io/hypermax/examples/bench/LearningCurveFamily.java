@@ -1,5 +1,7 @@
 package io.hypermax.examples.bench;
 
+import io.hypermax.core.stability.API;
+
 /**
  * The learning-curve benchmark problem: a synthetic family of training curves with a known final
  * loss per configuration. A configuration is four numbers in [0, 1]; its final loss is
@@ -12,6 +14,7 @@ package io.hypermax.examples.bench;
  * peer ({@code hypermax-examples/bench/curves_peer.py}) draws exactly the same configurations and
  * curves: the pruners are compared on identical trials.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class LearningCurveFamily {
   public static final int DIMENSIONS = 4;
   private static final double[] CENTRE = {0.2, 0.7, 0.4, 0.55};

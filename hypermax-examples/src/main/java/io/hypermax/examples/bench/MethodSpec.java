@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * An optimizer as named on the bench command line: its plugin id, optionally with settings, e.g.
  * {@code tpe:multivariate=true:n_ei_candidates=48}. Values are parsed as JSON scalars (numbers,
  * booleans), else kept as strings.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record MethodSpec(String label, String id, Map<String, Object> settings) {
 
   public static MethodSpec parse(String text) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import io.hypermax.core.stability.API;
 
 /**
  * Multi-objective benchmark: ZDT1 and ZDT2 (30 variables, both objectives minimised) in a Pareto
@@ -24,6 +25,7 @@ import java.util.function.Function;
  * point of the box dominates. The same problems, budget and reference point as
  * {@code hypermax-examples/bench/pareto_peer.py}, so the figures compare with Optuna's.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ParetoBenchmark {
   public static final double[] REFERENCE = {1.1, 11.0};
   private static final int VARIABLES = 30;

@@ -1,8 +1,10 @@
 package io.hypermax.examples.bench;
 
 import java.util.Arrays;
+import io.hypermax.core.stability.API;
 
 /** Order statistics for the bench tables. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Stats {
   private Stats() {}
 

@@ -1,5 +1,7 @@
 package io.hypermax.examples.library;
 
+import io.hypermax.core.stability.API;
+
 // snippet:builder-imports
 import io.hypermax.core.Hypermax;
 import io.hypermax.core.space.SearchSpace;
@@ -9,6 +11,7 @@ import java.util.Map;
 // end:builder-imports
 
 /** A search space built in Java and minimized with the default method (TPE). */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class BuilderExample {
   private BuilderExample() {}
 

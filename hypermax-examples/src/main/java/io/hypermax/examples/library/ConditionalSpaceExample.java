@@ -1,8 +1,10 @@
 package io.hypermax.examples.library;
 
 import io.hypermax.core.space.SearchSpace;
+import io.hypermax.core.stability.API;
 
 /** Every kind of parameter the builder offers, including a conditional choice (oneOf). */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ConditionalSpaceExample {
   private ConditionalSpaceExample() {}
 

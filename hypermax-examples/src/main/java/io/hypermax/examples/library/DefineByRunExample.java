@@ -1,5 +1,7 @@
 package io.hypermax.examples.library;
 
+import io.hypermax.core.stability.API;
+
 // snippet:dbr-imports
 import io.hypermax.core.dbr.HyperParameters;
 import io.hypermax.core.dbr.Tuner;
@@ -9,6 +11,7 @@ import java.util.List;
 // end:dbr-imports
 
 /** Define-by-run: the space is whatever the build function asks for (StoRM's and Optuna's style). */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class DefineByRunExample {
   private DefineByRunExample() {}
 

@@ -9,8 +9,10 @@ import io.hypermax.core.study.Study;
 import io.hypermax.core.trial.Trial;
 // end:json-imports
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /** A space written in the config format (JSON), searched by ask and tell. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class JsonSpaceExample {
   private JsonSpaceExample() {}
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import io.hypermax.core.stability.API;
 
 /**
  * The quick start's model: gradient-boosted regression trees for binary classification, trained on
@@ -12,6 +13,7 @@ import java.util.Random;
  * {@code GradientBoostingClassifier}: too few or too weak trees underfit, too many with a large
  * learning rate overfit, so the hyperparameters matter.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class GradientBoostingModel {
   private static final int TRAIN = 400;
   private static final int VALID = 300;

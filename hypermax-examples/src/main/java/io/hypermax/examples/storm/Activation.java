@@ -1,6 +1,9 @@
 package io.hypermax.examples.storm;
 
+import io.hypermax.core.stability.API;
+
 /** The activations of the StoRM README's example, with their derivatives for back-propagation. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public enum Activation {
   TANH,
   SOFTSIGN,

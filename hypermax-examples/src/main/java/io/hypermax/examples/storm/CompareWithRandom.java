@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.hypermax.core.stability.API;
 
 /**
  * The counterpart of StoRM's {@code compare_to_random_search.py}: tunes {@link StormExample}'s
@@ -18,6 +19,7 @@ import java.util.Locale;
  * java -cp hypermax-cli/target/hypermax-cli-*-all.jar io.hypermax.examples.storm.CompareWithRandom [trials] [seeds]
  * </pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class CompareWithRandom {
   private CompareWithRandom() {}
 

@@ -1,6 +1,7 @@
 package io.hypermax.examples.storm;
 
 import java.util.Random;
+import io.hypermax.core.stability.API;
 
 /**
  * Friedman's classic regression benchmark #1 (as in scikit-learn's {@code make_friedman1}): ten
@@ -8,6 +9,7 @@ import java.util.Random;
  * {@code y = 10 sin(pi x1 x2) + 20 (x3 - 0.5)^2 + 10 x4 + 5 x5 + N(0, 1)}. Generated from a fixed
  * seed, so every run sees the same data.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Friedman1(double[][] trainX, double[] trainY, double[][] validX, double[] validY) {
   public static final int INPUTS = 10;
 

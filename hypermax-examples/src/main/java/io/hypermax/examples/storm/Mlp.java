@@ -1,6 +1,7 @@
 package io.hypermax.examples.storm;
 
 import java.util.Random;
+import io.hypermax.core.stability.API;
 
 /**
  * A one-hidden-layer perceptron for regression, the Java stand-in for the README's Keras model
@@ -8,6 +9,7 @@ import java.util.Random;
  * by mini-batch SGD with momentum 0.9 (the README's {@code SGD(momentum=0.9)}). Untrained until
  * {@link #fit}; everything random comes from the seed given.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Mlp {
   private final int inputs;
   private final int units;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import io.hypermax.core.stability.API;
 
 /**
  * The StoRM README's example in Java: {@link #buildModel} declares the space while building an
@@ -25,6 +26,7 @@ import java.util.Locale;
  *
  * Running it again with the same project directory resumes the search.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class StormExample {
   static final int EPOCHS = 25;
   private static final Friedman1 DATA = Friedman1.generate(800, 400, 20231012L);

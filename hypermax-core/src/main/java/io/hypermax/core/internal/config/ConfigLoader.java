@@ -12,8 +12,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import io.hypermax.core.config.ConfigException;
+import io.hypermax.core.stability.API;
 
 /** Reads a JSON or YAML configuration (chosen by extension, else by content) into a {@link HypermaxConfig}. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ConfigLoader {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import io.hypermax.core.config.ConfigNode;
+import io.hypermax.core.stability.API;
 
 /**
  * A validated configuration. The core reads the keys it owns; each plugin validates its own keys
  * of {@code search} (optimizer) and {@code function} (executor) when it is created.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class HypermaxConfig {
   public static final Set<String> TOP_LEVEL_KEYS =
       Set.of("hyperparameters", "function", "search", "results", "ui", "plugins", "storage", "metrics");

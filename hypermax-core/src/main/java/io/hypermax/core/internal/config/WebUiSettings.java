@@ -2,6 +2,7 @@ package io.hypermax.core.internal.config;
 
 import java.util.Set;
 import io.hypermax.core.config.ConfigNode;
+import io.hypermax.core.stability.API;
 
 /**
  * The web dashboard settings of the {@code ui} section: {@code web} (serve the dashboard beside the search),
@@ -9,6 +10,7 @@ import io.hypermax.core.config.ConfigNode;
  * {@code web_allow_remote: true}) and {@code web_password_file} (a file whose first line is the password).
  * Only read here; the dashboard itself lives in hypermax-results.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record WebUiSettings(boolean enabled, int port, String host, boolean allowRemote, String passwordFile) {
   static final Set<String> KEYS = Set.of("web", "web_port", "web_host", "web_allow_remote", "web_password_file");
 

@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Tag;
 import io.hypermax.core.config.ConfigException;
+import io.hypermax.core.stability.API;
 
 /**
  * Reads YAML into a Jackson tree with anchors, aliases and merge keys ({@code <<: *base}) resolved.
@@ -27,6 +28,7 @@ import io.hypermax.core.config.ConfigException;
  * {@link #MAX_COLLECTION_ALIASES} aliases of collections and {@link #MAX_NESTING} levels, so a
  * "billion laughs" document is refused at once instead of expanding in memory.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class YamlTree {
   /** SnakeYAML's default; a real config uses a handful of aliases. */
   static final int MAX_COLLECTION_ALIASES = 50;

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.function.Consumer;
 import io.hypermax.core.guidance.Guidance;
 import io.hypermax.core.guidance.GuidanceEvent;
+import io.hypermax.core.stability.API;
 
 /**
  * Writes {@value #FILE_NAME} in the results directory: every guidance applied, in order
  * ({@code at, source, action, parameter, value, min, max}), rewritten whenever guidance changes.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class GuidanceCsv implements StudyListener {
   public static final String FILE_NAME = "guidance.csv";
   private final Path directory;

@@ -5,8 +5,10 @@ import io.hypermax.core.storage.StoredStudy;
 import java.util.ArrayList;
 import java.util.List;
 import io.hypermax.core.guidance.GuidanceEvent;
+import io.hypermax.core.stability.API;
 
 /** The guidance records of a stored study, in the order they were given (readers without a running study). */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class GuidanceHistory {
   private GuidanceHistory() {}
 

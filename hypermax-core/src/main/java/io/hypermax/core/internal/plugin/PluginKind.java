@@ -5,8 +5,10 @@ import io.hypermax.core.spi.HypermaxPlugin;
 import io.hypermax.core.spi.OptimizerProvider;
 import io.hypermax.core.spi.PrunerProvider;
 import io.hypermax.core.spi.ResultGeneratorProvider;
+import io.hypermax.core.stability.API;
 
 /** The four kinds of plugin, with the config key that names one. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public enum PluginKind {
   OPTIMIZER(OptimizerProvider.class, "search.method", "search method"),
   EXECUTOR(ExecutorProvider.class, "function.type", "function type"),

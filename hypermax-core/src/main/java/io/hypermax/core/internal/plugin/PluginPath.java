@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import io.hypermax.core.stability.API;
 
 /**
  * Builds the class loader for drop-in plugins: each entry is a jar, or a folder whose {@code *.jar}
  * files are all added (a folder without jars is added as a class folder).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class PluginPath {
   private PluginPath() {}
 

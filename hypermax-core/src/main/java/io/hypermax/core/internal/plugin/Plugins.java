@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import io.hypermax.core.stability.API;
 
 /**
  * The registry of optimizers, executors, result generators and pruners found with {@link ServiceLoader}.
  * A provider that fails to load is reported in {@link #problems()} instead of stopping the others;
  * two providers with the same id of the same kind make that id unusable (and are reported).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Plugins {
   private final Map<PluginKind, Map<String, PluginInfo>> byKind = new EnumMap<>(PluginKind.class);
   private final Map<PluginKind, Map<String, List<String>>> duplicates = new EnumMap<>(PluginKind.class);

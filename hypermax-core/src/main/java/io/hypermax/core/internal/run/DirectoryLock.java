@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import io.hypermax.core.stability.API;
 
 /**
  * An exclusive lock on a results directory for as long as a search writes to it, so two searches
  * (or two resumes) never interleave their trials in one journal. The operating system drops the
  * lock when the process dies, so a crash never leaves a stale lock behind.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class DirectoryLock implements AutoCloseable {
   public static final String FILE_NAME = ".lock";
 

@@ -15,6 +15,7 @@ import io.hypermax.core.guidance.GuidanceEvent;
 import io.hypermax.core.guidance.GuidanceInbox;
 import io.hypermax.core.internal.guidance.GuidanceCsv;
 import io.hypermax.core.internal.guidance.GuidanceHistory;
+import io.hypermax.core.stability.API;
 
 /**
  * Hands validated guidance to the search of a results directory, from another process or thread
@@ -22,6 +23,7 @@ import io.hypermax.core.internal.guidance.GuidanceHistory;
  * request then goes to its {@link GuidanceInbox}, applied from its next suggestion. A stopped search has
  * the request written to its journal directly (and {@code guidance.csv} rewritten), in force when it resumes.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class GuidanceDelivery {
   /** Where a request went. */
   public enum Route {

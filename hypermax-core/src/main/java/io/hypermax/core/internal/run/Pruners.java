@@ -7,8 +7,10 @@ import io.hypermax.core.spi.Pruner;
 import io.hypermax.core.spi.PrunerProvider;
 import io.hypermax.core.objective.Direction;
 import io.hypermax.core.pruning.PrunerSettings;
+import io.hypermax.core.stability.API;
 
 /** Creates the pruner that {@code search.pruner} names, from the plugins found. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Pruners {
   private Pruners() {}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import io.hypermax.core.stability.API;
 
 /**
  * Runs result generators as a study progresses: CHEAP ones after every finished trial, EXPENSIVE
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
  * newest snapshot), and everything once at the end.
  * A generator that fails is reported through {@code warn} and never stops the search.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ResultPublisher implements StudyListener {
   private final List<ResultGenerator> cheap;
   private final List<ResultGenerator> expensive;

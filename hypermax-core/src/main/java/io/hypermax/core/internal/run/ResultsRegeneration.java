@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import io.hypermax.core.stability.API;
 
 /**
  * Rebuilds every result file of a study directory from its journal without running a trial: what
  * {@code hypermax results} runs. Reads only (no lock), so it may run beside a live search.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ResultsRegeneration {
   private ResultsRegeneration() {}
 

@@ -18,12 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
+import io.hypermax.core.stability.API;
 
 /**
  * One search driven by a configuration: turns the config's plugins (optimizer, executor, result
  * generators) into what {@link StudyDirectory} and {@link StudyFactory} need, and runs the study.
  * The CLI and library users who have a config file both go through here.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SearchRun implements AutoCloseable {
   public static final String CONFIG_COPY = StudyDirectory.CONFIG_COPY;
 

@@ -2,12 +2,14 @@ package io.hypermax.core.internal.run;
 
 import java.security.SecureRandom;
 import java.util.function.Consumer;
+import io.hypermax.core.stability.API;
 
 /**
  * Which seed a study runs with, for every way of starting one (CLI, library, tuner): a resumed
  * study keeps the seed it was started with, so it continues the same sequence of suggestions;
  * a new one takes the requested seed, or a fresh random one (32 bits, easy to retype) when none was given.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SeedPolicy {
   private SeedPolicy() {}
 

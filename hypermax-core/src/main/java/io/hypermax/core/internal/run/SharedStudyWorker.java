@@ -19,12 +19,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import io.hypermax.core.stability.API;
 
 /**
  * One worker process of a study shared through a {@link SharedStudyStorage}: {@code parallel}
  * threads claim trials, run them and record them, while a heartbeat keeps this worker's running
  * trials its own. The worker ends when every slot of the study is finished, by anyone.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SharedStudyWorker {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SharedStudyWorker.class);
   private static final long IDLE_POLL_MILLIS = 200;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import io.hypermax.core.stability.API;
 
 /**
  * The one class that owns a study's directory (a CLI results directory or a tuner project): claiming
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
  * killed search, the configuration copy, and reading what its journal holds. Every way of starting a
  * study goes through here, so resume rules exist once.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class StudyDirectory implements AutoCloseable {
   public static final String CONFIG_COPY = "search.json";
   /** Trials' temporary folders live here, so the next start can sweep those a killed search left. */

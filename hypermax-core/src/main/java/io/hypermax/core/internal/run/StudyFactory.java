@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import io.hypermax.core.stability.API;
 
 /**
  * The one way a {@link Study} is assembled, whoever starts it (the CLI's {@link SearchRun}, the
@@ -21,6 +22,7 @@ import java.util.function.LongFunction;
  * directory or storage holds, chooses the seed ({@link SeedPolicy}), creates the optimizer with it,
  * records a new study, and attaches result generators and listeners.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class StudyFactory {
   private final SearchSpace space;
   private LongFunction<Optimizer> optimizer;

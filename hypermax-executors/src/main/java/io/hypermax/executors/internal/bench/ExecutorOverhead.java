@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * Measures what each process executor adds per trial beyond starting its interpreter: runs a
@@ -25,6 +26,7 @@ import java.util.Map;
  * with plain {@link ProcessBuilder}; reports medians and minimums. Not a test (it takes a while and depends on the
  * machine's load): {@code hypermax-executors/bench-overhead.sh [TRIALS]}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ExecutorOverhead {
   private ExecutorOverhead() {}
 

@@ -2,6 +2,7 @@ package io.hypermax.executors.internal.executable;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * Splits a command string into arguments the way a POSIX shell would, without running one: words
@@ -9,6 +10,7 @@ import java.util.List;
  * backslash escapes of {@code " \ $ `}, and a backslash outside quotes escapes the next character.
  * No variables, globs or pipes.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class CommandLine {
   private CommandLine() {}
 

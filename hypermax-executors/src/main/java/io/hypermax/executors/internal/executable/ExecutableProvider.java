@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code function.type: executable}: runs {@code command} (an argument list, or a string split
@@ -20,6 +21,7 @@ import java.util.Set;
  * the result is the last non-empty line of stdout (a number or a JSON object).
  */
 @AutoService(ExecutorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ExecutableProvider implements ExecutorProvider {
   public static final String ID = "executable";
 

@@ -5,6 +5,7 @@ import io.hypermax.core.trial.TrialResult;
 import io.hypermax.executors.internal.process.ProcessOutcome;
 import io.hypermax.executors.internal.process.TrialFiles;
 import java.io.IOException;
+import io.hypermax.core.stability.API;
 
 /**
  * Turns how a program run ended into the trial's result, the way {@code executable} defines it: a
@@ -12,6 +13,7 @@ import java.io.IOException;
  * {@code HYPERMAX_RESULT} when the program wrote one, else the last non-empty line of stdout (a
  * number or a JSON object). Shared by every executor that runs a user's program (here or remotely).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ExecutableResults {
   /** Reads the parsed {@code HYPERMAX_RESULT} file, or null when the program wrote none. */
   @FunctionalInterface

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.hypermax.core.stability.API;
 
 /**
  * Replaces {@code {name}} and {@code {dotted.path}} in command arguments with the trial's parameter
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * --lr {lr!q}"]}), where a plain {@code {name}} would let a string value such as {@code ; rm -rf ~}
  * run as a command. In a plain argument list no shell is involved and {@code {name}} is safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_\\-]*(?:\\.[A-Za-z0-9_\\-]+)*)(!q)?}");
 

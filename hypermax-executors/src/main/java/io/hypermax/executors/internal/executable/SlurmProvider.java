@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code function.type: slurm}: one Slurm job per trial. The command (as for {@code executable}) is
@@ -18,6 +19,7 @@ import java.util.Set;
  * its resource options. The real Slurm CLI schedules; hypermax only submits, watches and cancels.
  */
 @AutoService(ExecutorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SlurmProvider implements ExecutorProvider {
   public static final String ID = "slurm";
   private static final List<String> RESOURCES = List.of("partition", "time", "mem", "gres");

@@ -6,6 +6,7 @@ import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.ExecutorProvider;
 import io.hypermax.executors.internal.process.KillLimits;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code function.type: java_function}: calls {@code public static} {@code method(Map<String,Object>)}
@@ -14,6 +15,7 @@ import java.util.Set;
  * limits need java_process.
  */
 @AutoService(ExecutorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class JavaFunctionProvider implements ExecutorProvider {
   public static final String ID = "java_function";
 

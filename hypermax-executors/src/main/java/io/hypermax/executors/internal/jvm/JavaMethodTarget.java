@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import io.hypermax.core.pruning.TrialHandle;
+import io.hypermax.core.stability.API;
 
 /**
  * The {@code class}/{@code method}/{@code classpath} of a java_function, resolved and checked when
  * the config is loaded, so a misspelt class name is a config error rather than N failed trials.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class JavaMethodTarget {
   private final Method method;
   private final List<Path> classpath;

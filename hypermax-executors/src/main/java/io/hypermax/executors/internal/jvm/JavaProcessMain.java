@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * The main class of a {@code java_process} trial's JVM: {@code JavaProcessMain CLASS METHOD}.
@@ -21,6 +22,7 @@ import java.util.Map;
  * <p>Start-up time is this class's whole cost, so it sticks to classes the JVM has already loaded
  * (java.io, no lambdas, no NIO, no JSON library): see {@link MiniJson}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class JavaProcessMain {
   private JavaProcessMain() {}
 

@@ -9,6 +9,7 @@ import io.hypermax.executors.internal.process.KillLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code function.type: java_process}: the same {@code class}/{@code method}/{@code classpath} as
@@ -16,6 +17,7 @@ import java.util.Set;
  * killed and measured. {@code jvm_options} (a list) go before the main class, e.g. {@code -Xmx2g}.
  */
 @AutoService(ExecutorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class JavaProcessProvider implements ExecutorProvider {
   public static final String ID = "java_process";
 

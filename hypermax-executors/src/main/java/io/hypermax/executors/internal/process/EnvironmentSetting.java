@@ -3,8 +3,10 @@ package io.hypermax.executors.internal.process;
 import io.hypermax.core.config.ConfigNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /** The optional {@code env} object of a process function: extra environment variables. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EnvironmentSetting {
   private EnvironmentSetting() {}
 

@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import io.hypermax.core.stability.API;
 
 /**
  * Follows a file another process appends to (like {@code tail -f}): each {@link #poll} hands the
  * complete lines written since the last one to a consumer; a partial last line waits for its newline.
  * Not thread-safe: one poller at a time.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class FileFollower {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileFollower.class);
 

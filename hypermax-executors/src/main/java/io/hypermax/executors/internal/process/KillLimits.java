@@ -2,12 +2,14 @@ package io.hypermax.executors.internal.process;
 
 import io.hypermax.core.config.ConfigNode;
 import java.util.Optional;
+import io.hypermax.core.stability.API;
 
 /**
  * The {@code auto_kill_*} settings of the {@code function} section. A limit that is not set is
  * NaN. {@code auto_kill_loss} is required as soon as any limit is set, because a killed trial must
  * tell the optimizer something.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record KillLimits(double maxTimeSeconds, double maxRamMiB, double maxSystemRamMiB, double killLoss) {
   public static final String MAX_TIME = "auto_kill_max_time";
   public static final String MAX_RAM = "auto_kill_max_ram";

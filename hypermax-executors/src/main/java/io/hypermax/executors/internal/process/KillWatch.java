@@ -3,6 +3,7 @@ package io.hypermax.executors.internal.process;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import io.hypermax.core.stability.API;
 
 /**
  * The auto-kill loop shared by local and remote trials: waits for the trial to end while sampling
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
  * time limit or a memory limit is crossed. Where the process runs (here, or over ssh) is the
  * caller's business: it supplies how to wait and how to sample.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class KillWatch {
   /** Waits up to {@code nanos} for the trial to end; true when it has. */
   @FunctionalInterface

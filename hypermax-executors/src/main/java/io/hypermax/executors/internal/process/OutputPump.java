@@ -4,11 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import io.hypermax.core.stability.API;
 
 /**
  * Copies one output stream of a trial process into the {@link TrialLog} on its own thread,
  * remembering the last non-empty line (the executable's result).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class OutputPump extends Thread {
   /** A result line longer than this is not a result anyone means; keep memory bounded. */
   static final int MAX_LINE = 1 << 20;

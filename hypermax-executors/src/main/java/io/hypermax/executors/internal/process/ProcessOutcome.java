@@ -2,6 +2,7 @@ package io.hypermax.executors.internal.process;
 
 import io.hypermax.core.trial.ResourceUsage;
 import io.hypermax.core.trial.TrialResult;
+import io.hypermax.core.stability.API;
 
 /**
  * How a trial process ended.
@@ -15,6 +16,7 @@ import io.hypermax.core.trial.TrialResult;
  * @param monitor what measured the trial's resources (null: only the wall time is known)
  * @param log the log's name for the results (null when nothing was written)
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ProcessOutcome(
     int exitCode,
     String killReason,

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /** Kills a process with all its descendants and waits until they are gone. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ProcessTree {
   /** SIGKILL cannot be ignored; this only bounds the wait for processes stuck in the kernel. */
   private static final long DEATH_WAIT_MILLIS = 3_000;

@@ -4,6 +4,7 @@ import io.hypermax.core.spi.TrialRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
+import io.hypermax.core.stability.API;
 
 /**
  * Runs one trial process to its end: starts it, pumps stdout and stderr into the trial log,
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
  * doubling intervals up to {@link #MAX_SAMPLE_INTERVAL_MS}) and kills the whole tree the moment an
  * auto-kill limit is crossed. An interrupt (the study is stopping) also kills the tree, then is rethrown.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ProcessTrialRunner {
   /** The brief promises at most 250 ms between samples; 100 ms keeps RAM kills prompt. */
   public static final long MAX_SAMPLE_INTERVAL_MS = 100;

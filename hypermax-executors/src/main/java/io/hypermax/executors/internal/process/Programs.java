@@ -4,8 +4,10 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import io.hypermax.core.stability.API;
 
 /** Finds programs the way a shell would, so a missing interpreter is a config error, not N failed trials. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Programs {
   private Programs() {}
 

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.hypermax.core.stability.API;
 
 /**
  * The hypermax side of {@link ReportProtocol} for one trial process: takes the report lines its
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * {@code grace} seconds to stop by itself before its tree gets SIGTERM, and as long again before it
  * is killed.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ReportChannel implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportChannel.class);
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {

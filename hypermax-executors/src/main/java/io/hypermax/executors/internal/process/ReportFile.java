@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import io.hypermax.core.stability.API;
 
 /**
  * The file channel for reports ({@value ReportProtocol#REPORT_FILE_ENV}): for programs whose stdout is
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
  * {@code hypermax:report STEP VALUE} line is accepted too). hypermax follows it while the trial
  * runs and hands each line on as a report line; decisions still go to the reply file.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ReportFile implements AutoCloseable {
   private static final long POLL_MILLIS = 100;
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -4,12 +4,14 @@ import io.hypermax.core.trial.ResultParser;
 import io.hypermax.core.trial.TrialResult;
 import java.io.IOException;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * Reads what a hypermax runner (the Python runner, the java_process main class) wrote to
  * {@code HYPERMAX_RESULT}: {@code {"value": …}} or {@code {"error": "…", "traceback": "…"}}, with
  * the process's own {@code usage}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class RunnerResults {
   private RunnerResults() {}
 

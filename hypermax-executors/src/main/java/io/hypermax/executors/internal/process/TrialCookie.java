@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import io.hypermax.core.stability.API;
 
 /**
  * An environment variable with a value unique to one trial, inherited by every process the trial
@@ -21,6 +22,7 @@ import java.util.UUID;
  * that empties or rewrites its own environment ({@code env -i}) sheds the cookie; processes of
  * other users cannot be read.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TrialCookie {
   /** The variable's name; its value is a random UUID. */
   public static final String ENV = "HYPERMAX_TRIAL_COOKIE";

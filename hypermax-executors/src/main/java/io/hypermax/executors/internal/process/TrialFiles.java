@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.hypermax.core.stability.API;
 
 /**
  * The two files a trial process exchanges with hypermax: its parameters as JSON
  * ({@code HYPERMAX_PARAMS}) and the file it writes its result to ({@code HYPERMAX_RESULT}). The
  * result file is a channel of its own, so nothing the model prints can corrupt the result.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TrialFiles implements AutoCloseable {
   public static final String PARAMS_ENV = "HYPERMAX_PARAMS";
   public static final String RESULT_ENV = "HYPERMAX_RESULT";

@@ -5,11 +5,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.hypermax.core.stability.API;
 
 /**
  * The trial's log file, shared by the stdout and stderr pumps. The file is created on the first
  * byte written, so a silent trial leaves no empty file.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TrialLog implements AutoCloseable {
   private final Path file;
   private OutputStream out;

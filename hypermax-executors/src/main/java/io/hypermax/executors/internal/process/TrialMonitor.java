@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.hypermax.core.stability.API;
 
 /**
  * Watches the process tree of one trial: sums resident memory over the root and every descendant,
@@ -12,6 +13,7 @@ import java.util.Optional;
  * crossed. Processes seen once are remembered, so the tree can be killed completely even when a
  * child outlived (and was re-parented away from) its parent.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TrialMonitor implements UsageMeter {
   private final ProcessHandle root;
   private final KillLimits limits;

@@ -8,12 +8,14 @@ import io.hypermax.executors.internal.process.EnvironmentSetting;
 import io.hypermax.executors.internal.process.KillLimits;
 import java.util.Set;
 import java.util.regex.Pattern;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code function.type: python_function}: calls {@code name(params)} of the Python module
  * {@code module} (importable from the config file's folder), each trial in its own interpreter.
  */
 @AutoService(ExecutorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class PythonFunctionProvider implements ExecutorProvider {
   public static final String ID = "python_function";
   private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");

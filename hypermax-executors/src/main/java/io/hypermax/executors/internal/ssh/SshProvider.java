@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code function.type: ssh}: runs {@code command} (a shell command for the remote login shell)
@@ -21,6 +22,7 @@ import java.util.Set;
  * passed quoted. The result is read as for {@code executable}. See docs/executors.md.
  */
 @AutoService(ExecutorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SshProvider implements ExecutorProvider {
   public static final String ID = "ssh";
   static final double DEFAULT_HOSTS_DOWN_TIMEOUT = 600;

@@ -15,4 +15,7 @@
  * Parameter passing and result reading are {@code executable}'s ({@code Placeholders},
  * {@code ExecutableResults}); the auto-kill loop is the local one ({@code KillWatch}). See docs/executors.md.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.executors.internal.ssh;
+
+import io.hypermax.core.stability.API;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import io.hypermax.core.stability.API;
 
 /**
  * Carries out one {@link AtpeAction}: family {@code tpe} is filtering, a {@link TpeSampler} draw with
@@ -23,6 +24,7 @@ import java.util.TreeMap;
  * ATPE ran the random phase already). The same runner serves the optimizer and the training
  * pipeline, so what the policy learned is what runs.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ActionRunner {
   /** Plugin settings a family gets beyond its defaults: no second random phase. */
   private static final Map<String, Map<String, Object>> FAMILY_SETTINGS =

@@ -5,6 +5,7 @@ import io.hypermax.core.space.ChoiceDistribution;
 import io.hypermax.core.space.Distribution;
 import io.hypermax.core.space.Parameter;
 import java.util.Arrays;
+import io.hypermax.core.stability.API;
 
 /**
  * How strongly one parameter goes with the loss over a slice of trials, in [0, 1]: |Spearman rho|
@@ -13,6 +14,7 @@ import java.util.Arrays;
  * trials where the parameter is active count; fewer than 3 of them or a single distinct value give
  * 0, as does any NaN. O(m log m) for a slice of m trials.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Association {
   private Association() {}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * One thing the policy can do at a step. {@code family} is the id of the optimizer plugin that makes
@@ -26,6 +27,7 @@ import java.util.Set;
  * @param lockProbability chance that each secondary parameter is locked
  * @param lockPercentile the result-filtering percentile: the pool of top trials to lock from
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record AtpeAction(
     String id,
     String family,

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code search.method: atpe}: Adaptive-TPE with the learned policy shipped in the jar (docs/atpe.md).
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * and {@code atpe_exclude} (comma-separated model families the policy may not choose, e.g. {@code gp}).
  */
 @AutoService(OptimizerProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class AtpeProvider implements OptimizerProvider {
   public static final String ID = "atpe";
   static final int DEFAULT_STARTUP = 10;

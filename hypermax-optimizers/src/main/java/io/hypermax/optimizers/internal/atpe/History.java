@@ -5,12 +5,14 @@ import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialStatus;
 import java.util.ArrayList;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * The part of a request's history that statistics are computed from: finished trials with a score
  * (COMPLETE, and KILLED with their kill loss), in the order they finished, with their scores to
  * minimise (direction already applied). Running trials are not in it; failed ones only count.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record History(List<Trial> scored, double[] scores, int finished, int failed, int killed,
     java.util.Map<String, double[]> columns, java.util.Map<String, Double> associations) {
 

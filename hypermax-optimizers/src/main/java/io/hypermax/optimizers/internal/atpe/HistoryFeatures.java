@@ -4,6 +4,7 @@ import io.hypermax.core.space.Parameter;
 import io.hypermax.core.space.SearchSpace;
 import java.util.Arrays;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * The policy's input: scale-free statistics of a history, the same code at run time and in
@@ -13,6 +14,7 @@ import java.util.List;
  * over all trials, the best 30 % and the most recent ones; then the size and kind of the space and
  * the share of failed and killed trials. Every NaN or infinity becomes 0. O(p n log n).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class HistoryFeatures {
   public static final List<String> NAMES =
       List.of(

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * The learned policy: a k-nearest-neighbour lookup over labelled history states. Each stored state
@@ -19,6 +20,7 @@ import java.util.List;
  * weight {@code priorWeight} (in neighbour counts), so a sparse neighbourhood defers to what works
  * on average. Pure Java, deterministic (ties by index); read once per study.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class PolicyModel {
   public static final String FORMAT = "hypermax-atpe-policy";
   public static final String RESOURCE = "/io/hypermax/optimizers/internal/atpe/atpe-policy.json";

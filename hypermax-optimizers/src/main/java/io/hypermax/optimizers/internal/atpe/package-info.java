@@ -7,4 +7,7 @@
  * The policy is trained by {@link io.hypermax.optimizers.internal.atpe.training} with the same feature code.
  * See docs/atpe.md.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.optimizers.internal.atpe;
+
+import io.hypermax.core.stability.API;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.hypermax.core.stability.API;
 
 /**
  * Bayesian optimisation with a Gaussian process. After {@code n_startup_trials} draws from the prior, each
@@ -23,6 +24,7 @@ import java.util.Objects;
  * ({@link FitChain}), the candidates from the request's generator, so a resumed study continues the same
  * sequence.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class GpOptimizer implements Optimizer {
   private static final System.Logger LOG = System.getLogger(GpOptimizer.class.getName());
 

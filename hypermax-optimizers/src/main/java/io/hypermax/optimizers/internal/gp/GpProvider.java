@@ -3,9 +3,11 @@ package io.hypermax.optimizers.internal.gp;
 import com.google.auto.service.AutoService;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
+import io.hypermax.core.stability.API;
 
 /** {@code search.method: gp}: Bayesian optimisation with a Gaussian process; settings in {@link GpSettings}, docs/gp.md. */
 @AutoService(OptimizerProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class GpProvider implements OptimizerProvider {
   public static final String ID = "gp";
 

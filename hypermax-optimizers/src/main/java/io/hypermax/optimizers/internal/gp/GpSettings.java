@@ -3,6 +3,7 @@ package io.hypermax.optimizers.internal.gp;
 import io.hypermax.core.config.ConfigNode;
 import java.util.Locale;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * The knobs of the GP optimizer; where each default comes from is in docs/gp.md.
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param maxPoints the posterior conditions on at most this many trials (same subset rule)
  * @param pendingBeliever running trials enter the posterior with their predicted mean (kriging believer)
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record GpSettings(
     int nStartup,
     int candidates,

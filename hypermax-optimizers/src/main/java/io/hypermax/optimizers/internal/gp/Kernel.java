@@ -4,12 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.hypermax.core.stability.API;
 
 /**
  * Unit-variance stationary kernels as functions of the scaled squared distance
  * {@code s = sum_j lambda_j * d_j^2} ({@code lambda_j} the inverse squared length scale of dimension j;
  * for a categorical dimension {@code d_j^2} is 0 for equal and 1 for different categories).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public enum Kernel {
   /** Matérn with nu = 5/2: {@code (1 + sqrt5 r + 5/3 r^2) exp(-sqrt5 r)}, r = sqrt(s). Twice differentiable. */
   MATERN52 {

@@ -5,11 +5,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.special.Erf;
+import io.hypermax.core.stability.API;
 
 /**
  * A monotone transform of the scores (lower is better) before standardisation, for losses whose tails
  * would otherwise dominate the fit. Every transform keeps the order, so the best trial stays the best.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public enum Warping {
   /** The scores as they are. */
   NONE {

@@ -4,4 +4,7 @@
  * (L-BFGS), and log expected improvement maximised over a Sobol candidate set with local refinement. Entry
  * point: {@link io.hypermax.optimizers.internal.gp.GpProvider}; the design and its measurements are in docs/gp.md.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.optimizers.internal.gp;
+
+import io.hypermax.core.stability.API;

@@ -5,9 +5,11 @@ import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.spi.Pruner;
 import io.hypermax.core.spi.PrunerProvider;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /** {@code search.pruner: hyperband}: Hyperband brackets of asynchronous successive halving. */
 @AutoService(PrunerProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class HyperbandProvider implements PrunerProvider {
   public static final String ID = "hyperband";
 

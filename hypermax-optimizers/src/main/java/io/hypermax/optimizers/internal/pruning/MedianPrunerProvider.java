@@ -3,9 +3,11 @@ package io.hypermax.optimizers.internal.pruning;
 import com.google.auto.service.AutoService;
 import io.hypermax.core.spi.Pruner;
 import io.hypermax.core.spi.PrunerProvider;
+import io.hypermax.core.stability.API;
 
 /** {@code search.pruner: median}: prunes below the median of the complete trials at the same step. */
 @AutoService(PrunerProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class MedianPrunerProvider implements PrunerProvider {
   public static final String ID = "median";
 

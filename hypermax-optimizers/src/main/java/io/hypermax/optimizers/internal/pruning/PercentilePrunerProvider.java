@@ -5,9 +5,11 @@ import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.spi.Pruner;
 import io.hypermax.core.spi.PrunerProvider;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /** {@code search.pruner: percentile}: prunes below a percentile of the complete trials at the same step. */
 @AutoService(PrunerProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class PercentilePrunerProvider implements PrunerProvider {
   public static final String ID = "percentile";
   static final Set<String> KEYS = Set.of("n_startup_trials", "n_warmup_steps", "interval_steps", "n_min_trials", "max_resource");

@@ -5,9 +5,11 @@ import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.spi.Pruner;
 import io.hypermax.core.spi.PrunerProvider;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /** {@code search.pruner: successive_halving}: asynchronous successive halving (ASHA). */
 @AutoService(PrunerProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SuccessiveHalvingProvider implements PrunerProvider {
   public static final String ID = "successive_halving";
 

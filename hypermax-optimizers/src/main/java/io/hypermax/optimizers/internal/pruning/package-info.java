@@ -4,4 +4,7 @@
  * successive halving, ASHA) and {@code hyperband} (several ASHA brackets). They follow Optuna's
  * definitions and setting names; see docs/pruning.md.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.optimizers.internal.pruning;
+
+import io.hypermax.core.stability.API;

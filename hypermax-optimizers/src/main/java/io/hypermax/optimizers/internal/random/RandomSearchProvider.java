@@ -4,9 +4,11 @@ import com.google.auto.service.AutoService;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /** {@code search.method: random}: every trial is an independent draw from the prior of the space. */
 @AutoService(OptimizerProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class RandomSearchProvider implements OptimizerProvider {
   public static final String ID = "random";
 

@@ -5,6 +5,7 @@ import io.hypermax.core.config.ConfigNode;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code search.method: storm}: the stochastic random mutator. Settings under {@code search}:
@@ -12,6 +13,7 @@ import java.util.Set;
  * {@code storm_bins} (values per continuous number, default 21).
  */
 @AutoService(OptimizerProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class StormProvider implements OptimizerProvider {
   public static final String ID = "storm";
 

@@ -3,9 +3,11 @@ package io.hypermax.optimizers.internal.tpe;
 import com.google.auto.service.AutoService;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
+import io.hypermax.core.stability.API;
 
 /** {@code search.method: tpe}: the Tree-structured Parzen Estimator; settings in {@link TpeSettings}. */
 @AutoService(OptimizerProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TpeProvider implements OptimizerProvider {
   public static final String ID = "tpe";
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import io.hypermax.core.stability.API;
 
 /**
  * Tree-structured Parzen Estimator. The scored trials are split into a good set (the best
@@ -25,6 +26,7 @@ import java.util.random.RandomGenerator;
  * <p>Reusable: {@link #suggest(SuggestRequest, TpeSettings)} takes the settings per call, so a
  * driver can change them at every step while the encoded history is kept.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TpeSampler implements Optimizer {
   private final TpeSettings settings;
   private SearchSpace space;

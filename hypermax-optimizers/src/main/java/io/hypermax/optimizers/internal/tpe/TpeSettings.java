@@ -2,6 +2,7 @@ package io.hypermax.optimizers.internal.tpe;
 
 import io.hypermax.core.config.ConfigNode;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * The knobs of TPE. Immutable, so a driver such as Adaptive-TPE can hand a different instance to
@@ -36,6 +37,7 @@ import java.util.Set;
  *     (few points) and g's narrow ones (many points) give a density ratio. This is what Optuna 3.1's
  *     truncated-normal log-pdf computes (it omits the 1/sigma).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record TpeSettings(
     int nStartup,
     double gamma,

@@ -2,6 +2,7 @@ package io.hypermax.results.internal.analysis;
 
 import java.util.Arrays;
 import java.util.TreeSet;
+import io.hypermax.core.stability.API;
 
 /**
  * Bucket edges over one parameter's observed values. Bucket i is (edge[i], edge[i+1]], the first
@@ -12,6 +13,7 @@ import java.util.TreeSet;
  * bucket count gets one bucket per grid value instead (edges half a step around each value), so
  * integers are never split across buckets.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Buckets(double[] edges) {
 
   public static Buckets compute(double[] values, NumericParameter p, int count) {

@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.hypermax.core.stability.API;
 
 /**
  * Losses of a categorical parameter (an enum, a boolean or a branch choice) grouped by value, in the
  * order the space lists the values; values never tried are left out.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record CategoryStats(String path, List<Group> groups) {
 
   /** Box statistics of one value's losses; {@code losses} and {@code trials} line up. */

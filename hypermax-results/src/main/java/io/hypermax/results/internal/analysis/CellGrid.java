@@ -2,6 +2,7 @@ package io.hypermax.results.internal.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * A two-parameter matrix: the best {@code fraction} of results binned into (up to) 10×10 cells over
@@ -14,6 +15,7 @@ import java.util.List;
  * @param values values[i][j] for x bucket i (p1) and y bucket j (p2)
  * @param badness the same with the direction applied (lower is better), for colouring
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record CellGrid(
     NumericParameter x,
     NumericParameter y,

@@ -1,11 +1,14 @@
 package io.hypermax.results.internal.analysis;
 
+import io.hypermax.core.stability.API;
+
 /**
  * The original Hypermax's percentile stops, now used only to size the points of the pair scatter (large for the best,
  * small from the {@code red} stop on); colours are viridis ({@code charts.Viridis}). Where the four colours sat on a
  * 0..1 scale: solid blue up to {@code blue}, blending to green at
  * {@code green}, yellow at {@code yellow}, red at {@code red}, solid red above it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ColorStops(double blue, double green, double yellow, double red) {
 
   /** The stops used when all values are equal, and for response matrices (10th/30th/60th/90th percentiles of a row). */

@@ -1,6 +1,7 @@
 package io.hypermax.results.internal.analysis;
 
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * The loss surface over two numeric parameters for a contour chart: a Gaussian-kernel weighted mean of the trials'
@@ -15,6 +16,7 @@ import java.util.List;
  * @param values values[i][j] at (xs[i], ys[j]): a loss, or NaN where there are too few trials
  * @param points the trials drawn over the field: {x, y, loss}
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ContourField(
     NumericParameter x, NumericParameter y, double[] xs, double[] ys, double[][] values, List<double[]> points, LossScale scale) {
 

@@ -5,6 +5,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code correlations.csv}'s numbers. Off the diagonal: the Pearson correlation of two features
@@ -20,6 +21,7 @@ import org.apache.commons.math3.linear.RealVector;
  *
  * @param raw the same numbers before rescaling
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Correlations(Features features, double[][] raw, double[][] scaled, double[][] spearman) {
 
   /** Ridge penalty relative to the number of rows; small, only there to cope with one-hot collinearity. */

@@ -1,6 +1,7 @@
 package io.hypermax.results.internal.analysis;
 
 import java.util.Arrays;
+import io.hypermax.core.stability.API;
 
 /**
  * The empirical distribution function of the losses: for each loss value, the fraction of complete trials whose
@@ -10,6 +11,7 @@ import java.util.Arrays;
  * @param losses sorted from best to worst
  * @param fractions fractions[i] = (i + 1) / n
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Edf(double[] losses, double[] fractions) {
 
   public static Edf of(Observations obs) {

@@ -3,6 +3,7 @@ package io.hypermax.results.internal.analysis;
 import io.hypermax.core.space.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * The observations as a numeric feature matrix: each numeric parameter is one column on its search
@@ -13,6 +14,7 @@ import java.util.List;
  *
  * @param parameters the parameter each column belongs to
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Features(List<String> labels, List<String> parameters, double[][] columns) {
 
   public static Features of(Observations obs) {

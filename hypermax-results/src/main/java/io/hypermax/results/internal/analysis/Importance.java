@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import io.hypermax.core.stability.API;
 
 /**
  * Parameter importance as a main-effect variance share, with bootstrap intervals.
@@ -25,6 +26,7 @@ import java.util.SplittableRandom;
  * <p>Uncertainty: {@value #BOOTSTRAP} bootstrap resamples of the trials (fixed seed, so the numbers are reproducible)
  * recompute every ω²; {@code low} and {@code high} are the 5th and 95th percentiles of the parameter's share.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Importance(List<Entry> entries) {
 
   /**

@@ -1,9 +1,12 @@
 package io.hypermax.results.internal.analysis;
 
+import io.hypermax.core.stability.API;
+
 /**
  * How loss values map onto an axis or a colour bar: logarithmic when every value is positive and they span at least
  * {@value #DECADES} decades (otherwise the few bad trials squash all good ones into one pixel row), else linear.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record LossScale(boolean log, double min, double max) {
   public static final double DECADES = 2;
 

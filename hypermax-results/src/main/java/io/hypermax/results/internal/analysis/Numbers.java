@@ -6,8 +6,10 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.Locale;
+import io.hypermax.core.stability.API;
 
 /** Short, readable number text for ticks and cell labels. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Numbers {
   private Numbers() {}
 

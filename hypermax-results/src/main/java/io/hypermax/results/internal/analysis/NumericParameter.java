@@ -2,6 +2,7 @@ package io.hypermax.results.internal.analysis;
 
 import io.hypermax.core.space.NumberDistribution;
 import io.hypermax.core.space.Parameter;
+import io.hypermax.core.stability.API;
 
 /**
  * A numeric parameter as the charts need it.
@@ -9,6 +10,7 @@ import io.hypermax.core.space.Parameter;
  * @param log whether it is searched on a logarithmic scale (log axes, log-spaced buckets)
  * @param step its rounding grid, or null when continuous
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record NumericParameter(String path, boolean log, Double step) {
 
   public static NumericParameter of(Parameter p) {

@@ -1,6 +1,7 @@
 package io.hypermax.results.internal.analysis;
 
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * One COMPLETE trial as the analyses see it.
@@ -8,6 +9,7 @@ import java.util.Map;
  * @param score the loss with the direction applied: lower is always better
  * @param params flat parameter values of the active parameters
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Observation(int trial, double loss, double score, double time, Map<String, Object> params) {
 
   /** The numeric value of a parameter, or NaN when it is inactive or not a number. */

@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import io.hypermax.core.stability.API;
 
 /**
  * The COMPLETE trials of a study with a finite loss, in trial order, plus the parameters worth
  * charting. FAILED and KILLED trials have no loss of their own and are left out.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Observations {
   private final List<Observation> all;
   private final Direction direction;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * The two-parameter scatter: one point per distinct (p1, p2) pair among the best {@code fraction}
@@ -12,6 +13,7 @@ import java.util.Map;
  * the losses span decades); size: large for the best points, shrinking to small at the 90th percentile of badness
  * (the original's rule). Points are ordered worst first so the best ones are drawn on top.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record PairScatter(NumericParameter x, NumericParameter y, List<Point> points, ColorStops stops) {
 
   /** @param color position of the loss on the colour scale, 0 lowest .. 1 highest; @param size marker diameter in pixels */

@@ -4,6 +4,7 @@ import io.hypermax.core.space.Parameter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * Parallel coordinates: one vertical axis per parameter (numeric ones on their search scale, categorical ones with
@@ -14,6 +15,7 @@ import java.util.List;
  * @param ticks for each axis, the labels at its bottom and top (numeric: min and max; categorical: every value)
  * @param lines worst first, so the best trials are drawn on top
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ParallelCoordinates(List<String> axes, List<List<Tick>> ticks, List<Line> lines, LossScale scale) {
 
   /** A label at position {@code at} (0..1) of an axis. */

@@ -3,12 +3,14 @@ package io.hypermax.results.internal.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * The points of one single-parameter chart: either every result (x = the parameter's value) or
  * one point per non-empty bucket (x = the bucket centre, value = the bucket's reduced value), and
  * the trend fitted through those points.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ParameterSeries(NumericParameter parameter, ValueKey key, List<Point> points, Trend trend) {
 
   /**

@@ -1,11 +1,13 @@
 package io.hypermax.results.internal.analysis;
 
 import java.util.Locale;
+import io.hypermax.core.stability.API;
 
 /**
  * How several losses of one bucket or cell become one number. {@code MIN} is the best value: the
  * smallest loss when minimizing, the largest when maximizing (file names keep "min").
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public enum Reduction {
   MIN,
   MEAN,

@@ -3,8 +3,10 @@ package io.hypermax.results.internal.analysis;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
+import io.hypermax.core.stability.API;
 
 /** Small numeric helpers shared by the analyses. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Stats {
   private Stats() {}
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * When each trial ran, one row ("lane") per worker. The journal does not record which worker ran a trial, so lanes
@@ -17,6 +18,7 @@ import java.util.List;
  *
  * @param entries in trial-number order
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Timeline(List<Entry> entries, int lanes) {
 
   /** Seconds since the first trial started. */

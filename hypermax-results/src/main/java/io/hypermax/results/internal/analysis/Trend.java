@@ -2,6 +2,7 @@ package io.hypermax.results.internal.analysis;
 
 import org.apache.commons.math3.fitting.PolynomialCurveFitter;
 import org.apache.commons.math3.fitting.WeightedObservedPoints;
+import io.hypermax.core.stability.API;
 
 /**
  * A least-squares polynomial of the value against the parameter's axis (ln x for logarithmic
@@ -10,6 +11,7 @@ import org.apache.commons.math3.fitting.WeightedObservedPoints;
  *
  * @param coefficients c0, c1[, c2] of c0 + c1·u + c2·u², or empty when there is no trend
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Trend(boolean log, double[] coefficients) {
 
   public static Trend fit(double[] x, double[] y, boolean log) {

@@ -1,6 +1,9 @@
 package io.hypermax.results.internal.analysis;
 
+import io.hypermax.core.stability.API;
+
 /** What a chart plots against the parameters. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public enum ValueKey {
   LOSS("loss", "losses"),
   TIME("time", "times");

@@ -10,9 +10,11 @@ import io.hypermax.core.trial.Trial;
 import java.nio.file.Path;
 import java.util.Optional;
 import io.hypermax.results.internal.files.AtomicFiles;
+import io.hypermax.core.stability.API;
 
 /** {@code best.json}: the best trial's number, loss, time and parameters exactly as the function received them. */
 @AutoService(ResultGeneratorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class BestJsonProvider implements ResultGeneratorProvider {
   public static final String FILE_NAME = "best.json";
   private static final com.fasterxml.jackson.databind.ObjectMapper PRETTY =

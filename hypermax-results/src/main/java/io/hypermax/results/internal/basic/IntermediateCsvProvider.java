@@ -7,6 +7,7 @@ import io.hypermax.core.spi.ResultGeneratorProvider;
 import java.nio.file.Path;
 import java.util.List;
 import io.hypermax.results.internal.files.AtomicFiles;
+import io.hypermax.core.stability.API;
 
 
 /**
@@ -15,6 +16,7 @@ import io.hypermax.results.internal.files.AtomicFiles;
  * background (it grows with every report); not written for studies where no trial reported anything.
  */
 @AutoService(ResultGeneratorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class IntermediateCsvProvider implements ResultGeneratorProvider {
   public static final String FILE_NAME = "intermediate.csv";
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import io.hypermax.results.internal.files.AtomicFiles;
 import io.hypermax.results.internal.files.Csv;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code results.csv}: one row per finished trial, in the order trials finished (by number when they
@@ -23,6 +24,7 @@ import io.hypermax.results.internal.files.Csv;
  * the measured {@code peak_rss_mib, cpu_seconds, wall_seconds}.
  */
 @AutoService(ResultGeneratorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ResultsCsvProvider implements ResultGeneratorProvider {
   public static final String FILE_NAME = "results.csv";
 

@@ -17,8 +17,10 @@ import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import io.hypermax.results.internal.analysis.Numbers;
+import io.hypermax.core.stability.API;
 
 /** Loss per value of a categorical parameter: a box chart (min, quartiles, max, mean) and a strip chart of every result. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class CategoryCharts {
   /** Half the width of the band the strip chart spreads a category's points over. */
   public static final double JITTER = 0.25;

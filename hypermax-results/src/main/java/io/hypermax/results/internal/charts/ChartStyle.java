@@ -13,8 +13,10 @@ import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 import io.hypermax.results.internal.analysis.Numbers;
+import io.hypermax.core.stability.API;
 
 /** Fonts, colours and axes shared by every chart, so they all read the same. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ChartStyle {
   static {
     Headless.ensure();

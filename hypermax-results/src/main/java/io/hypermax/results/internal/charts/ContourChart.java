@@ -13,12 +13,14 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.hypermax.core.stability.API;
 
 /**
  * A filled contour of the {@link ContourField} in {@value #LEVELS} viridis bands with dark lines at the band edges,
  * every trial drawn over it as a dot (the best one as a larger red-ringed dot), and a colour bar. Where there are too
  * few trials the field is not drawn (white), so the picture never claims more than the trials show.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ContourChart {
   public static final int LEVELS = 10;
   private static final int PIXELS = 8; // per grid step: the field is interpolated between grid points, bands drawn per pixel

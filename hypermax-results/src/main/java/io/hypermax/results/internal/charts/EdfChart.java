@@ -9,8 +9,10 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.hypermax.core.stability.API;
 
 /** The empirical distribution function of the losses: what share of trials reached at least each loss. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EdfChart {
   private EdfChart() {}
 

@@ -20,6 +20,7 @@ import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import io.hypermax.results.internal.analysis.Numbers;
+import io.hypermax.core.stability.API;
 
 /**
  * A loss, response or time matrix: each cell that holds results is one flat viridis colour with its value printed in
@@ -28,6 +29,7 @@ import io.hypermax.results.internal.analysis.Numbers;
  * bucket edges, or, when a rounded parameter has one bucket per value, at the values themselves (so an integer reads
  * 1, 2, 3, not 0.5, 1.5, 2.5).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class HeatMapChart {
   private static final int CELL_PIXELS = 40; // the one-pixel border between cells stays thin when scaled up
   private static final Color EMPTY = new Color(0xEE, 0xEE, 0xEE);

@@ -10,8 +10,10 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.hypermax.core.stability.API;
 
 /** The optimization history: each trial's loss as a dot, the best loss so far as a step line. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class HistoryChart {
   private HistoryChart() {}
 

@@ -16,11 +16,13 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.hypermax.core.stability.API;
 
 /**
  * Horizontal bars: each parameter's share of the explained variation, most important on top, with a whisker for its
  * 90% bootstrap interval, so two bars whose intervals overlap are not read as a ranking.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ImportanceChart {
   private static final Color BAR = Viridis.color(0.35);
 

@@ -11,11 +11,13 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.hypermax.core.stability.API;
 
 /**
  * The learning curves: each trial's reported values by step, COMPLETE trials in teal, PRUNED ones in
  * red ending in a cross at the step they were stopped, others (running, failed) in grey.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class LearningCurveChart {
   static final Color COMPLETE = new Color(0x21, 0x91, 0x8c, 170);
   static final Color PRUNED = new Color(0xd6, 0x27, 0x28, 140);

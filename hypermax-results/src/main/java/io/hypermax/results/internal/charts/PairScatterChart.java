@@ -10,8 +10,10 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.hypermax.core.stability.API;
 
 /** The two-parameter scatter: each point coloured and sized by its loss (large and blue is good). */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class PairScatterChart {
   private PairScatterChart() {}
 

@@ -14,8 +14,10 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.hypermax.core.stability.API;
 
 /** Parallel coordinates: one line per trial across the parameter axes and the loss, coloured by loss (viridis). */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ParallelChart {
   private ParallelChart() {}
 

@@ -11,12 +11,14 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.jfree.chart.JFreeChart;
+import io.hypermax.core.stability.API;
 
 /**
  * Renders charts to PNG bytes and files. Encodes PNGs itself (8-bit RGB, no row filter, fastest
  * deflate): ImageIO's encoder spends 3x longer than drawing the chart, and a results pass writes
  * hundreds of PNGs.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Png {
   /** One deflater per thread: creating one allocates zlib's native state, which costs as much as a small chart. */
   private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));

@@ -11,8 +11,10 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.hypermax.core.stability.API;
 
 /** A single-parameter chart: the points of a {@link ParameterSeries} and its dashed trend line. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SeriesChart {
   private static final int TREND_STEPS = 60;
 

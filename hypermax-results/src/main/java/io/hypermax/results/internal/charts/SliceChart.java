@@ -13,12 +13,14 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.hypermax.core.stability.API;
 
 /**
  * A slice chart (as in Optuna): every complete trial's loss against one parameter's value, each dot coloured by its
  * trial number so the chart also shows where the search went over time. Integer parameters get integer ticks,
  * categorical ones (enums, booleans, branch choices) their value or branch names, losses spanning decades a log axis.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SliceChart {
   /** One dot: the parameter value (or category index), the loss and the trial number. */
   public record Dot(double x, double loss, int trial) {}

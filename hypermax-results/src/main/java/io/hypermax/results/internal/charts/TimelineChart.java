@@ -16,8 +16,10 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
 import io.hypermax.results.internal.analysis.Numbers;
+import io.hypermax.core.stability.API;
 
 /** The timeline: one bar per trial from its start to its end, one row per worker, coloured by status. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TimelineChart {
   public static final Map<TrialStatus, Color> COLOURS =
       Map.of(

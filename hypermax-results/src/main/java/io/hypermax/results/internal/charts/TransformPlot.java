@@ -12,6 +12,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.hypermax.core.stability.API;
 
 /**
  * The plotted example of docs/config.md: the asymptote transform of a maximised accuracy (min 0.5,
@@ -19,6 +20,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * target, 1 at the worst value). Regenerate the picture with
  * {@code java -cp hypermax-cli/target/hypermax-cli-*-all.jar io.hypermax.results.internal.charts.TransformPlot docs/img/asymptote.png}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TransformPlot {
   public static final double MIN = 0.5;
   public static final double MAX = 1.0;

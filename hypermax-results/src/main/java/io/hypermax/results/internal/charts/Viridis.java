@@ -1,6 +1,7 @@
 package io.hypermax.results.internal.charts;
 
 import java.awt.Color;
+import io.hypermax.core.stability.API;
 
 /**
  * The viridis colour map (matplotlib's default): perceptually uniform, readable in grey and by colour-blind
@@ -8,6 +9,7 @@ import java.awt.Color;
  * whose hard jumps drew edges that were not in the data. Sampled at 16 evenly spaced points (the published
  * viridis(16) palette) and interpolated linearly in between, which stays within a few RGB units of the full map.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Viridis {
   private static final int[] ANCHORS = {
     0x440154, 0x481A6C, 0x472F7D, 0x414487, 0x39568C, 0x31688E, 0x2A788E, 0x23888E,

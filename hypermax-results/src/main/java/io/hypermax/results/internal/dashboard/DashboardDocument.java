@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * The dashboard's JSON: the {@link StudyDocument} report.html embeds (so the same charts draw), plus what only a
@@ -38,6 +39,7 @@ import java.util.Set;
  * with live usage when known), {@code intermediates} (trial number to [[step, value], ...], the hook for learning
  * curves) and {@code pareto} (objective names and every scored trial, flagged when on the front).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class DashboardDocument {
   /** The study a stored record belongs to: what the journal does not hold (the space and direction come from the config). */
   public record Shape(SearchSpace space, Direction direction, int iterations) {}

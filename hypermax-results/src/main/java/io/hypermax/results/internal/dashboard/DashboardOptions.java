@@ -1,5 +1,7 @@
 package io.hypermax.results.internal.dashboard;
 
+import io.hypermax.core.stability.API;
+
 /**
  * How the dashboard listens.
  *
@@ -9,6 +11,7 @@ package io.hypermax.results.internal.dashboard;
  * @param password also required when not null (HTTP Basic once per browser, then a session cookie)
  * @param pollMillis how often the source is read for new trials
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record DashboardOptions(String host, int port, boolean allowRemote, PasswordHash password, long pollMillis) {
   public static final String LOOPBACK = "127.0.0.1";
 

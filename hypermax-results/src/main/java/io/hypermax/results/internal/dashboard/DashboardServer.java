@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.hypermax.core.stability.API;
 
 /**
  * The dashboard's HTTP server (the JDK's {@code com.sun.net.httpserver}, no dependency). A fixed table of GET routes,
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@link AccessGuard} first. One thread polls the {@link StudySource}; when it changed, it rebuilds the document
  * once and wakes the event streams, which tell the page to fetch it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class DashboardServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
   private static final Pattern TRIAL = Pattern.compile("/api/trials/(\\d{1,9})(/log)?");

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.hypermax.core.stability.API;
 
 /**
  * Follows the {@code journal.jsonl} of a results directory that another process (a running search) may be
@@ -25,6 +26,7 @@ import java.util.Optional;
  * one {@link JournalReplay}, so a poll costs what was appended, not the whole journal. A line still being written
  * (no newline yet) waits for the next poll. A journal that shrank (rewritten) is replayed from the start.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class JournalFollower implements StudySource {
   private final Path directory;
   private final Path file;

@@ -6,11 +6,13 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import io.hypermax.core.stability.API;
 
 /**
  * A dashboard password kept only as a salted PBKDF2-HMAC-SHA256 hash: the clear text is dropped as soon as it is
  * hashed and never logged or printed. {@link #matches} compares in constant time.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class PasswordHash {
   private static final int ITERATIONS = 60_000;
   private final byte[] salt;

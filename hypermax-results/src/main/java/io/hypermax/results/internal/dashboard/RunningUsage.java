@@ -2,6 +2,7 @@ package io.hypermax.results.internal.dashboard;
 
 import io.hypermax.core.trial.ResourceUsage;
 import java.util.Map;
+import io.hypermax.core.stability.API;
 
 /**
  * Live resource use of running trials (resident memory, CPU seconds so far), by trial number, for the "running"
@@ -10,6 +11,7 @@ import java.util.Map;
  * monitors in here.
  */
 @FunctionalInterface
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface RunningUsage {
   RunningUsage NONE = Map::of;
 

@@ -4,12 +4,14 @@ import io.hypermax.core.storage.StoredStudy;
 import io.hypermax.core.storage.StudyStorage;
 import java.nio.file.Path;
 import java.util.Optional;
+import io.hypermax.core.stability.API;
 
 /**
  * Any {@link StudyStorage} as a dashboard source, e.g. a shared PostgreSQL study opened through
  * {@code StorageProvider.forUrl}. Each read loads the whole study (the SPI has no "since" query); the result is
  * reused while the trial counts are unchanged, so the page is rebuilt only when something happened.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class StorageSource implements StudySource {
   private final StudyStorage storage;
   private final String description;

@@ -3,11 +3,13 @@ package io.hypermax.results.internal.dashboard;
 import io.hypermax.core.storage.StoredStudy;
 import java.nio.file.Path;
 import java.util.Optional;
+import io.hypermax.core.stability.API;
 
 /**
  * Where the dashboard reads a study from. {@link #read()} is called every poll interval by one thread; it returns
  * the same instance while nothing changed, so the dashboard can tell a change by identity and rebuild only then.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface StudySource extends AutoCloseable {
 
   /** What is being served, for the start-up line ("results_3/journal.jsonl", "postgresql://…/db?study=x"). */

@@ -7,4 +7,7 @@
  * ({@link io.hypermax.results.internal.dashboard.JournalFollower}), or any {@link io.hypermax.core.storage.StudyStorage}
  * such as a shared PostgreSQL study ({@link io.hypermax.results.internal.dashboard.StorageSource}). See docs/dashboard.md.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.results.internal.dashboard;
+
+import io.hypermax.core.stability.API;

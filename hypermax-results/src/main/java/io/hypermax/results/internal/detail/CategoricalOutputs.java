@@ -7,8 +7,10 @@ import io.hypermax.results.internal.charts.CategoryCharts;
 import io.hypermax.results.internal.charts.Png;
 import java.nio.file.Path;
 import io.hypermax.results.internal.files.FileNames;
+import io.hypermax.core.stability.API;
 
 /** {@code <p>/loss_box_<p>} and {@code <p>/loss_strip_<p>} for a categorical parameter (enum, boolean or branch choice). */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class CategoricalOutputs {
   private CategoricalOutputs() {}
 

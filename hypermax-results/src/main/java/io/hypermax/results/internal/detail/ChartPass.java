@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.hypermax.core.stability.API;
 
 /**
  * One full chart pass over a snapshot, run on a small pool of low-priority threads: the history, importance, EDF,
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with {@link ChartSet#ALL} also the original's files, one job per numeric parameter, per unordered pair of numeric
  * parameters and per categorical parameter. Whatever cannot be drawn is listed in {@code notes.txt}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ChartPass {
   public static final String NOTES = "notes.txt";
 

@@ -3,6 +3,7 @@ package io.hypermax.results.internal.detail;
 import io.hypermax.core.config.ConfigNode;
 import java.util.Locale;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * Which charts a pass writes ({@code results.charts}). {@link #SUMMARY} (the default) is the views a person reads
@@ -11,6 +12,7 @@ import java.util.Set;
  * response and time matrices, pair scatters, box and strip charts, each with its CSV), hundreds of files for a few
  * parameters.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public enum ChartSet {
   SUMMARY,
   ALL;

@@ -4,12 +4,14 @@ import com.google.auto.service.AutoService;
 import io.hypermax.core.spi.ResultGenerator;
 import io.hypermax.core.spi.ResultGeneratorProvider;
 import java.nio.file.Path;
+import io.hypermax.core.stability.API;
 
 /**
  * The charts ({@code results.charts: summary} or {@code all}, see {@link ChartSet}), each PNG with a CSV of its
  * data, and {@code notes.txt}. Off when {@code results.graphs} is false.
  */
 @AutoService(ResultGeneratorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ChartsProvider implements ResultGeneratorProvider {
 
   @Override

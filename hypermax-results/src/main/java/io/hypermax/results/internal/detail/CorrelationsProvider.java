@@ -8,6 +8,7 @@ import io.hypermax.results.internal.analysis.Observations;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code correlations.csv} (rescaled to about −10..+10, diagonal = parameter vs loss) and
@@ -16,6 +17,7 @@ import java.util.List;
  * false, like the original's detailed files; needs at least {@value #MIN_RESULTS} results.
  */
 @AutoService(ResultGeneratorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class CorrelationsProvider implements ResultGeneratorProvider {
   public static final String FILE_NAME = "correlations.csv";
   public static final String RAW_FILE_NAME = "correlations_raw.csv";

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /** A CSV file built row by row: a header, then rows of the same width. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class CsvTable {
   private final StringBuilder text = new StringBuilder();
   private final int width;

@@ -6,11 +6,13 @@ import io.hypermax.results.internal.charts.LearningCurveChart;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code learning_curves.png} and {@code learning_curves.csv} (the points drawn: trial, status, step, value):
  * the values trials reported while running, pruned trials marked. Drawn only when some trial reported values.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class LearningCurveOutputs {
   public static final String NAME = "learning_curves";
 

@@ -7,8 +7,10 @@ import io.hypermax.results.internal.charts.HistoryChart;
 import io.hypermax.results.internal.charts.ImportanceChart;
 import io.hypermax.results.internal.charts.Png;
 import java.nio.file.Path;
+import io.hypermax.core.stability.API;
 
 /** The study-wide charts in the results root: {@code optimization_history} and {@code importance}. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class OverviewOutputs {
   public static final String HISTORY = "optimization_history";
   public static final String IMPORTANCE = "importance";

@@ -16,6 +16,7 @@ import io.hypermax.results.internal.charts.Png;
 import java.io.IOException;
 import java.nio.file.Path;
 import io.hypermax.results.internal.files.FileNames;
+import io.hypermax.core.stability.API;
 
 /**
  * Everything in {@code <p1>/<p2>/} for one unordered pair of numeric parameters ({@code results.charts: all}; p1 is
@@ -24,6 +25,7 @@ import io.hypermax.results.internal.files.FileNames;
  * matrix, each PNG with its CSV. Matrix cells without results are left empty, and the binned trials are drawn as
  * dots over every matrix.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class PairOutputs {
   static final int MATRIX_WIDTH = 780;
   static final int MATRIX_HEIGHT = 660;

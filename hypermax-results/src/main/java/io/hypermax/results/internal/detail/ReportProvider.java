@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /** {@code report.html}: one self-contained page summarizing the study (charts only when results.graphs is on). */
 @AutoService(ResultGeneratorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ReportProvider implements ResultGeneratorProvider {
   public static final String FILE_NAME = "report.html";
 

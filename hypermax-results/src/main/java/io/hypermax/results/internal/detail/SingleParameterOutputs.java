@@ -11,12 +11,14 @@ import io.hypermax.results.internal.charts.SeriesChart;
 import java.io.IOException;
 import java.nio.file.Path;
 import io.hypermax.results.internal.files.FileNames;
+import io.hypermax.core.stability.API;
 
 /**
  * Everything in {@code <p>/} for one numeric parameter: loss and time against the parameter, every
  * result and bucketed (20 buckets; min, mean, median), for all results and for the top 10%, each
  * PNG with the CSV of exactly its points and trend.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SingleParameterOutputs {
   public static final int BUCKETS = 20;
   public static final double TOP = 0.1;

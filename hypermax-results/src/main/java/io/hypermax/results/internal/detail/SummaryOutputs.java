@@ -25,12 +25,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import io.hypermax.results.internal.files.FileNames;
+import io.hypermax.core.stability.API;
 
 /**
  * The views of {@code results.charts: summary} (also written under {@code all}): a slice per parameter
  * ({@code <p>/slice_<p>}), contours of the top pairs ({@code <p>/<q>/contour_<p>_<q>}), {@code parallel_coordinates},
  * {@code edf} and {@code timeline}, each PNG with the CSV of what it draws.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SummaryOutputs {
   public static final String PARALLEL = "parallel_coordinates";
   public static final String EDF = "edf";

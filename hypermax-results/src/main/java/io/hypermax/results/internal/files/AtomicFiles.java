@@ -6,8 +6,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.hypermax.core.stability.API;
 
 /** Writes a file through a temporary sibling and a rename, so readers never see half a file. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class AtomicFiles {
   private AtomicFiles() {}
 

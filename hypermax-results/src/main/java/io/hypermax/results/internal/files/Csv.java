@@ -1,8 +1,10 @@
 package io.hypermax.results.internal.files;
 
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /** RFC 4180 CSV cells: quoted when they hold a comma, quote or line break. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Csv {
   private Csv() {}
 

@@ -1,6 +1,7 @@
 package io.hypermax.results.internal.files;
 
 import java.nio.charset.StandardCharsets;
+import io.hypermax.core.stability.API;
 
 /**
  * Parameter paths as folder and file name parts.
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  * is stable: the name depends on the path alone, not on which other parameters exist. (Replacing characters by
  * {@code _}, as before, made {@code a b} and {@code a_b} overwrite each other's charts.)
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class FileNames {
   private FileNames() {}
 

@@ -13,12 +13,14 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.hypermax.core.stability.API;
 
 /**
  * The front chart for one pair of objectives: every scored trial in grey, the trials on the (full)
  * Pareto front in blue, joined in order of the x objective when there are only two objectives (then
  * the joined points are the front of this very plane).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ParetoChart {
   private static final Color OTHERS = new Color(150, 150, 150, 140);
   private static final Color FRONT = new Color(31, 119, 180);

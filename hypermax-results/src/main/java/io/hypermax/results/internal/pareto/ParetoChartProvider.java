@@ -6,9 +6,11 @@ import io.hypermax.core.spi.ResultGeneratorProvider;
 import io.hypermax.results.internal.charts.Headless;
 import io.hypermax.results.internal.charts.Png;
 import java.nio.file.Path;
+import io.hypermax.core.stability.API;
 
 /** The front chart(s) of a multi-objective study; honours {@code results.graphs}. */
 @AutoService(ResultGeneratorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ParetoChartProvider implements ResultGeneratorProvider {
   static final int WIDTH = 900;
   static final int HEIGHT = 650;

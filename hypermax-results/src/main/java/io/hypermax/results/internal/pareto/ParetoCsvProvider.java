@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import io.hypermax.core.stability.API;
 
 /**
  * {@code pareto.csv}: the trials on the Pareto front, ordered by the first objective, with columns
@@ -20,6 +21,7 @@ import java.util.Set;
  * values are in results.csv.
  */
 @AutoService(ResultGeneratorProvider.class)
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ParetoCsvProvider implements ResultGeneratorProvider {
   public static final String FILE_NAME = "pareto.csv";
 

@@ -5,11 +5,13 @@ import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.trial.Trial;
 import java.util.ArrayList;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * The objective vectors of a snapshot: the objective names (from the first trial that has a
  * vector), every scored trial and the front.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record ParetoData(List<String> names, List<Trial> scored, List<Trial> front) {
 
   /** The snapshot's data, or null when no trial has an objective vector (not a Pareto study). */

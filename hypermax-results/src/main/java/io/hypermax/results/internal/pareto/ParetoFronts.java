@@ -8,8 +8,10 @@ import io.hypermax.core.trial.Trial;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /** The front as JSON for best.json: {@code "pareto_front": [{trial, objectives, loss, time, parameters}, ...]}. */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ParetoFronts {
   private ParetoFronts() {}
 

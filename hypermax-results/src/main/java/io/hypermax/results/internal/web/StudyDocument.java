@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import io.hypermax.core.stability.API;
 
 /**
  * A study as one JSON document for {@code hypermax-charts.js}: the parameters (kind, scale, integer or not, category
@@ -32,6 +33,7 @@ import java.util.Optional;
  * {@code curves[]} (each trial's reported values: {@code trial}, {@code status}, {@code steps[]}, {@code values[]};
  * at most {@value #MAX_CURVE_POINTS} points a curve, evenly thinned, the last point always kept).
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class StudyDocument {
   public static final int FORMAT = 1;
   /** A longer curve is thinned for the page (intermediate.csv keeps every point). */

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import io.hypermax.core.stability.API;
 
 /**
  * The two scripts of the front-end, read from the class path: ECharts' minified build from the
  * {@code org.webjars.npm:echarts} webjar (its version read from the webjar's own pom.properties, so upgrading the
  * dependency needs no code change) and hypermax's {@code hypermax-charts.js}. Read once and cached.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class WebAssets {
   public static final String CHARTS_SCRIPT = "/io/hypermax/results/internal/web/hypermax-charts.js";
   private static final String ECHARTS_POM = "/META-INF/maven/org.webjars.npm/echarts/pom.properties";

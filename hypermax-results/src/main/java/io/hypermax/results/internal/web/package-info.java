@@ -5,4 +5,7 @@
  * ({@link io.hypermax.results.internal.web.WebAssets}), so it works offline; a web dashboard can serve the same script and
  * the same document over HTTP instead of writing the charts a second time. See docs/results.md.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.results.internal.web;
+
+import io.hypermax.core.stability.API;

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import io.hypermax.core.stability.API;
 
 /**
  * One study in a PostgreSQL database, shared by any number of workers. Each record is its own
@@ -27,6 +28,7 @@ import java.util.UUID;
  * returns. Trials are claimed with {@code SELECT … FOR UPDATE SKIP LOCKED}: two workers never claim
  * the same slot and never wait for each other's claim.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class PostgresStudyStorage implements SharedStudyStorage {
   public static final String ID = "postgresql";
   /** The first key of the per-study advisory lock that orders finish numbers (the second is the study id). */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import io.hypermax.core.stability.API;
 
 /**
  * Optimizers on simulated objectives that no training run generates (seeds from a separate range,
@@ -20,6 +21,7 @@ import java.util.SplittableRandom;
  * Regret = the best noiseless loss among a run's trials minus the lowest noiseless loss seen for that
  * objective (20,000 prior draws and every run of every method), so it is 0 for the best run.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class HeldOutBenchmark {
   public static final long FIRST_OBJECTIVE = 9_000_000L;
 

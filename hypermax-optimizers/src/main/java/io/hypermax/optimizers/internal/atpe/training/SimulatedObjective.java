@@ -10,6 +10,7 @@ import io.hypermax.core.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import io.hypermax.core.stability.API;
 
 /**
  * A random objective of the reference's §15.1 family (per-parameter contributions of type linear,
@@ -21,6 +22,7 @@ import java.util.SplittableRandom;
  * where trials fail. None of the benchmark suite's functions is used. Every parameter is mapped to
  * u in [0, 1] first; the noiseless loss lies in [0, 1].
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimulatedObjective {
   private final SearchSpace space;
   private final List<Term> terms;

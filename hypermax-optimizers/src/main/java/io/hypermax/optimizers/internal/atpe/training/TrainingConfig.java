@@ -1,6 +1,7 @@
 package io.hypermax.optimizers.internal.atpe.training;
 
 import java.util.List;
+import io.hypermax.core.stability.API;
 
 /**
  * The size of one training run. Everything random derives from {@code masterSeed}.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param actions ids of the catalogue's actions to train over (families must be installed)
  * @param kCandidates neighbour counts tried on the validation set
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record TrainingConfig(
     long masterSeed, int objectives, int histories, List<Integer> checkpoints, int horizon, List<String> actions,
     List<Integer> kCandidates) {

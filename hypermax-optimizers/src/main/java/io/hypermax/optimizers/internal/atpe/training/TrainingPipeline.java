@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.hypermax.core.stability.API;
 
 /**
  * Trains Adaptive-TPE's policy: for each simulated objective and history, at every checkpoint the
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * nearest-neighbour policy's k is picked on validation objectives, and its quality is reported on
  * test objectives no state came from. Single-threaded, seeded: byte-identical output for a seed.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class TrainingPipeline {
   public static final String MODEL_FILE = "atpe-policy.json";
   public static final String REPORT_FILE = "atpe-train-report.json";

@@ -4,4 +4,7 @@
  * held-out objectives, and the versioned model file plus its report. One master seed; the same
  * seed and code give byte-identical output.
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.optimizers.internal.atpe.training;
+
+import io.hypermax.core.stability.API;
