@@ -43,11 +43,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.history.TrialLog;
 import io.hypermax.core.objective.Direction;
 import io.hypermax.core.stability.API;
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 
 /**
  * The one place that owns the search loop: asks the optimizer, records every trial in its
@@ -547,19 +547,12 @@ public final class Study implements AutoCloseable {
    */
   public Outcome run(Executor executor, int parallel, Path logsDirectory) {
     loopThread = Thread.currentThread();
-    AtomicInteger threadCount = new AtomicInteger();
     // One trial at a time runs on this thread: two thread hand-offs per trial cost more than a cheap
     // trial itself on a busy machine. stop() interrupts it as shutdownNow() would a worker.
     ExecutorService pool =
         parallel == 1
             ? null
-            : Executors.newFixedThreadPool(
-                parallel,
-                r -> {
-                  Thread t = new Thread(r, "hypermax-trial-" + threadCount.incrementAndGet());
-                  t.setDaemon(true);
-                  return t;
-                });
+            : Executors.newFixedThreadPool(parallel, DaemonThreads.numbered("hypermax-trial-", Thread.NORM_PRIORITY));
     CompletionService<Done> completions = new ExecutorCompletionService<>(pool != null ? pool : this::runInline);
     synchronized (this) {
       lag = parallel;

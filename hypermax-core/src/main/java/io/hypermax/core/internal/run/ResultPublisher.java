@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import io.hypermax.core.stability.API;
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 
 /**
  * Runs result generators as a study progresses: CHEAP ones after every finished trial, EXPENSIVE
@@ -37,13 +38,7 @@ public final class ResultPublisher implements StudyListener {
     this.warn = warn;
     this.minIntervalMillis = minIntervalMillis;
     this.background =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "hypermax-results");
-              t.setDaemon(true);
-              t.setPriority(Thread.MIN_PRIORITY);
-              return t;
-            });
+        Executors.newSingleThreadExecutor(DaemonThreads.named("hypermax-results", Thread.MIN_PRIORITY));
   }
 
   @Override

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import io.hypermax.core.stability.API;
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 
 /**
  * One worker process of a study shared through a {@link SharedStudyStorage}: {@code parallel}
@@ -340,8 +341,6 @@ public final class SharedStudyWorker {
   }
 
   private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
+    return DaemonThreads.daemon(r, name, Thread.NORM_PRIORITY);
   }
 }

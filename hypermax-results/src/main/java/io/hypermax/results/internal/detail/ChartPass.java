@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import io.hypermax.core.stability.API;
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 
 /**
  * One full chart pass over a snapshot, run on a small pool of low-priority threads: the history, importance, EDF,
@@ -96,16 +96,8 @@ public final class ChartPass {
       jobs.forEach(Runnable::run);
       return;
     }
-    AtomicInteger id = new AtomicInteger();
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "hypermax-charts-" + id.incrementAndGet());
-              t.setDaemon(true);
-              t.setPriority(Thread.MIN_PRIORITY);
-              return t;
-            });
+        Executors.newFixedThreadPool(threads, DaemonThreads.numbered("hypermax-charts-", Thread.MIN_PRIORITY));
     try {
       List<Future<?>> futures = new ArrayList<>();
       jobs.forEach(j -> futures.add(pool.submit(j)));
