@@ -1,6 +1,8 @@
 package io.hypermax.examples.bench;
 
-import java.util.Arrays;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import io.hypermax.core.stability.API;
 
 /** Order statistics for the bench tables. */
@@ -8,17 +10,12 @@ import io.hypermax.core.stability.API;
 public final class Stats {
   private Stats() {}
 
-  /** The q-quantile (0..1) with linear interpolation between order statistics. */
+  /** The q-quantile (0..1) with linear interpolation between order statistics (commons-math3, numpy's R_7). */
   public static double quantile(double[] values, double q) {
-    double[] s = values.clone();
-    Arrays.sort(s);
-    if (s.length == 0) {
+    if (values.length == 0) {
       return Double.NaN;
     }
-    double pos = q * (s.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(s.length - 1, lo + 1);
-    return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+    return q <= 0 ? StatUtils.min(values) : new Percentile(Math.min(1, q) * 100).withEstimationType(EstimationType.R_7).evaluate(values);
   }
 
   public static double median(double[] values) {

@@ -34,7 +34,14 @@ final class Gaussians {
     return 1 - upperTail(b) - upperTail(-a);
   }
 
-  private static double erfc(double x) {
+  /**
+   * Numerical Recipes' erfc (relative error below 1.2e-7), kept instead of commons-math3's Erf.erfc on
+   * measurement: over 2e6 normal draws (x3) it took ~55 ns a call against ~900 ns for Erf.erfc (about
+   * 16x, median of 7 runs, Java 17, 2-core machine), and the Parzen kernels call it for every component of
+   * every candidate; 1e-7 is far below the noise the estimator works with. GaussiansTest pins the error
+   * against commons-math3.
+   */
+  static double erfc(double x) {
     double z = Math.abs(x);
     double t = 1 / (1 + 0.5 * z);
     double r =

@@ -2,10 +2,19 @@ package io.hypermax.results.internal.analysis;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Arrays;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.apache.commons.math3.stat.ranking.NaNStrategy;
+import org.apache.commons.math3.stat.ranking.NaturalRanking;
+import org.apache.commons.math3.stat.ranking.TiesStrategy;
 import io.hypermax.core.stability.API;
 
-/** Small numeric helpers shared by the analyses. */
+/**
+ * Numeric helpers shared by the analyses: commons-math3 does the statistics; only significant-digit
+ * rounding (no commons-math3 equivalent: Precision.round counts decimal places) is written here.
+ */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Stats {
   private Stats() {}
@@ -15,30 +24,18 @@ public final class Stats {
     if (values.length == 0) {
       return Double.NaN;
     }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return percentileOfSorted(sorted, q);
+    double p = Math.max(0, Math.min(100, q));
+    // commons-math3 takes p in (0, 100]; R_7 is numpy's and R's default linear interpolation
+    return p == 0 ? StatUtils.min(values) : new Percentile(p).withEstimationType(EstimationType.R_7).evaluate(values);
   }
 
+  /** {@link #percentile} of values already sorted ascending (kept for callers that sorted once). */
   public static double percentileOfSorted(double[] sorted, double q) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    double pos = Math.max(0, Math.min(100, q)) / 100.0 * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = (int) Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    return percentile(sorted, q);
   }
 
   public static double mean(double[] values) {
-    if (values.length == 0) {
-      return Double.NaN;
-    }
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    return sum / values.length;
+    return StatUtils.mean(values);
   }
 
   public static double median(double[] values) {
@@ -46,29 +43,16 @@ public final class Stats {
   }
 
   public static double min(double[] values) {
-    double m = Double.POSITIVE_INFINITY;
-    for (double v : values) {
-      m = Math.min(m, v);
-    }
-    return values.length == 0 ? Double.NaN : m;
+    return StatUtils.min(values);
   }
 
   public static double max(double[] values) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (double v : values) {
-      m = Math.max(m, v);
-    }
-    return values.length == 0 ? Double.NaN : m;
+    return StatUtils.max(values);
   }
 
   /** Population standard deviation. */
   public static double std(double[] values) {
-    double m = mean(values);
-    double ss = 0;
-    for (double v : values) {
-      ss += (v - m) * (v - m);
-    }
-    return values.length == 0 ? Double.NaN : Math.sqrt(ss / values.length);
+    return new StandardDeviation(false).evaluate(values);
   }
 
   /** {@code v} rounded to {@code digits} significant digits (non-finite values unchanged). */
@@ -97,25 +81,11 @@ public final class Stats {
     return Math.copySign(Math.floor(Math.abs(x) + 0.5), x);
   }
 
-  /** Fractional ranks (ties share their average rank), 0-based. */
+  /** Fractional ranks (ties share their average rank), 0-based; NaN ranks above every number. */
   public static double[] ranks(double[] values) {
-    Integer[] order = new Integer[values.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-    double[] ranks = new double[values.length];
-    int i = 0;
-    while (i < order.length) {
-      int j = i;
-      while (j + 1 < order.length && values[order[j + 1]] == values[order[i]]) {
-        j++;
-      }
-      double rank = (i + j) / 2.0;
-      for (int k = i; k <= j; k++) {
-        ranks[order[k]] = rank;
-      }
-      i = j + 1;
+    double[] ranks = new NaturalRanking(NaNStrategy.MAXIMAL, TiesStrategy.AVERAGE).rank(values);
+    for (int i = 0; i < ranks.length; i++) {
+      ranks[i] -= 1; // commons-math3 ranks from 1
     }
     return ranks;
   }
