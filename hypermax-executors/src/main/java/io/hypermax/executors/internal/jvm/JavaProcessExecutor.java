@@ -1,19 +1,17 @@
 package io.hypermax.executors.internal.jvm;
 
-import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.TrialRequest;
 import io.hypermax.core.trial.TrialResult;
 import io.hypermax.executors.internal.process.KillLimits;
 import io.hypermax.executors.internal.process.ProcessOutcome;
 import io.hypermax.executors.internal.process.ProcessSpec;
+import io.hypermax.executors.internal.process.ProcessTrialExecutor;
 import io.hypermax.executors.internal.process.ProcessTrialRunner;
-import io.hypermax.executors.internal.process.RunnerResults;
 import io.hypermax.executors.internal.process.TrialFiles;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +19,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Runs each trial as {@code java [jvm_options] -cp … JavaProcessMain CLASS METHOD}. */
-final class JavaProcessExecutor implements Executor {
+final class JavaProcessExecutor extends ProcessTrialExecutor {
   private final List<String> command;
   private final String function;
-  private final Path directory;
-  private final Map<String, String> environment;
-  private final KillLimits limits;
-  private final ProcessTrialRunner runner;
 
   JavaProcessExecutor(
       JavaMethodTarget target, List<String> jvmOptions, Path directory, Map<String, String> environment, KillLimits limits) {
+    super(directory, environment, limits, ProcessTrialRunner.LATE_FIRST_SAMPLE_MS);
     String className = target.method().getDeclaringClass().getName();
     String methodName = target.method().getName();
     List<String> cmd = new ArrayList<>();
@@ -43,10 +38,6 @@ final class JavaProcessExecutor implements Executor {
     cmd.add(methodName);
     this.command = List.copyOf(cmd);
     this.function = className + "." + methodName;
-    this.directory = directory;
-    this.environment = Map.copyOf(environment);
-    this.limits = limits;
-    this.runner = new ProcessTrialRunner(limits, ProcessTrialRunner.LATE_FIRST_SAMPLE_MS);
   }
 
   /**
@@ -77,18 +68,12 @@ final class JavaProcessExecutor implements Executor {
   }
 
   @Override
-  public TrialResult run(TrialRequest request) throws InterruptedException {
-    try (TrialFiles files = TrialFiles.create(request)) {
-      Map<String, String> env = new HashMap<>(environment);
-      env.putAll(files.environment());
-      ProcessOutcome outcome = runner.run(new ProcessSpec(command, directory, env, null), request);
-      if (outcome.startError() != null) {
-        return outcome.failed(outcome.startError());
-      }
-      if (outcome.killed()) {
-        return outcome.killedResult(limits.killLoss());
-      }
-      return RunnerResults.interpret(outcome, files, function, "the JVM");
-    }
+  protected ProcessSpec process(TrialRequest request, TrialFiles files, Map<String, String> env) {
+    return new ProcessSpec(command, directory, env, null);
+  }
+
+  @Override
+  protected TrialResult result(ProcessOutcome outcome, TrialFiles files) {
+    return runnerResult(outcome, files, function, "the JVM");
   }
 }

@@ -1,16 +1,14 @@
 package io.hypermax.executors.internal.python;
 
-import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.TrialRequest;
 import io.hypermax.core.trial.TrialResult;
 import io.hypermax.executors.internal.process.KillLimits;
 import io.hypermax.executors.internal.process.ProcessOutcome;
 import io.hypermax.executors.internal.process.ProcessSpec;
+import io.hypermax.executors.internal.process.ProcessTrialExecutor;
 import io.hypermax.executors.internal.process.ProcessTrialRunner;
-import io.hypermax.executors.internal.process.RunnerResults;
 import io.hypermax.executors.internal.process.TrialFiles;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,41 +17,28 @@ import java.util.Map;
  * parameters from {@code HYPERMAX_PARAMS} and writes the return value (or the exception) to
  * {@code HYPERMAX_RESULT}.
  */
-final class PythonFunctionExecutor implements Executor {
+final class PythonFunctionExecutor extends ProcessTrialExecutor {
   private final String python;
   private final String module;
   private final String name;
-  private final Path directory;
-  private final Map<String, String> environment;
-  private final ProcessTrialRunner runner;
-  private final KillLimits limits;
 
   PythonFunctionExecutor(
       String python, String module, String name, Path directory, Map<String, String> environment, KillLimits limits) {
+    super(directory, environment, limits, ProcessTrialRunner.LATE_FIRST_SAMPLE_MS);
     this.python = python;
     this.module = module;
     this.name = name;
-    this.directory = directory;
-    this.environment = Map.copyOf(environment);
-    this.limits = limits;
-    this.runner = new ProcessTrialRunner(limits, ProcessTrialRunner.LATE_FIRST_SAMPLE_MS);
   }
 
   @Override
-  public TrialResult run(TrialRequest request) throws InterruptedException {
-    try (TrialFiles files = TrialFiles.create(request)) {
-      Map<String, String> env = new HashMap<>(environment);
-      env.putAll(files.environment());
-      env.put("PYTHONUNBUFFERED", "1"); // the model's prints reach the log as they happen, in order with stderr
-      List<String> command = List.of(python, RunnerScript.path().toString(), module, name, directory.toString());
-      ProcessOutcome outcome = runner.run(new ProcessSpec(command, directory, env, null), request);
-      if (outcome.startError() != null) {
-        return outcome.failed(outcome.startError());
-      }
-      if (outcome.killed()) {
-        return outcome.killedResult(limits.killLoss());
-      }
-      return RunnerResults.interpret(outcome, files, module + "." + name, "python");
-    }
+  protected ProcessSpec process(TrialRequest request, TrialFiles files, Map<String, String> env) {
+    env.put("PYTHONUNBUFFERED", "1"); // the model's prints reach the log as they happen, in order with stderr
+    List<String> command = List.of(python, RunnerScript.path().toString(), module, name, directory.toString());
+    return new ProcessSpec(command, directory, env, null);
+  }
+
+  @Override
+  protected TrialResult result(ProcessOutcome outcome, TrialFiles files) {
+    return runnerResult(outcome, files, module + "." + name, "python");
   }
 }
