@@ -9,7 +9,6 @@ import io.hypermax.core.internal.run.ResultsRegeneration;
 import io.hypermax.core.internal.run.SearchRun;
 import io.hypermax.core.storage.JournalVersionException;
 import io.hypermax.core.study.Journal;
-import io.hypermax.results.internal.detail.ChartsProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -65,15 +64,6 @@ final class ResultsCommand implements Callable<Integer> {
     Plugins registry = plugins.load(cfg.pluginPaths());
     registry.problems().forEach(LOG::warn);
 
-    // An explicit regeneration redraws every chart (a newer hypermax may draw them differently).
-    if (System.getProperty(ChartsProvider.REDRAW_PROPERTY) == null) {
-      System.setProperty(ChartsProvider.REDRAW_PROPERTY, "true");
-    }
-    // No trials compete for the CPU here: draw charts on every core unless told otherwise.
-    if (System.getProperty(ChartsProvider.THREADS_PROPERTY) == null) {
-      System.setProperty(
-          ChartsProvider.THREADS_PROPERTY, Integer.toString(Math.min(8, Runtime.getRuntime().availableProcessors())));
-    }
     ConfigNode results = forceGraphs ? withGraphs(cfg) : cfg.results();
     ResultsRegeneration.Summary summary;
     try {

@@ -57,6 +57,28 @@ class ConfigErrorExitTest {
     assertFalse(Files.exists(dir.resolve("results_0")));
   }
 
+  /**
+   * Every plugin section is checked by the core against the keys its plugins declare: results (never
+   * checked before), function (kill limits are the process executors' keys now) and search.
+   */
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "results: {grahps: false}                                     | results.grahps: unknown key 'grahps' (did you mean 'graphs'?)",
+        "results: {charts: some}                                      | results.charts: 'some' is not one of",
+        "function: {type: java_function, class: io.hypermax.cli.Objectives, method: bowl, auto_kill_max_ram: 100, auto_kill_loss: 1} | function.auto_kill_max_ram: ",
+        "function: {type: java_function, class: io.hypermax.cli.Objectives, method: bowl, auto_kill_max_tme: 5} | function.auto_kill_max_tme: unknown key 'auto_kill_max_tme' (did you mean 'auto_kill_max_time'?)",
+      })
+  void pluginSectionsAreCheckedAgainstTheKeysThePluginsDeclare(String section, String expected) throws Exception {
+    String base = config("{type: number, min: 0, max: 1}", "random", "java_function");
+    String text = section.startsWith("function:") ? base.replaceAll("(?m)^function: .*$", section) : base + section + "\n";
+    Path file = write(text);
+    Cli cli = Cli.run("validate", file.toString());
+    assertEquals(2, cli.exitCode(), cli.toString());
+    assertTrue(cli.err().strip().startsWith("error: " + file + ": " + expected), cli.toString());
+  }
+
   @Test
   void unknownNamesListWhatIsAvailable() throws Exception {
     Cli method = Cli.run("validate", write(config("{type: number, min: 0, max: 1}", "annealed", "java_function")).toString());

@@ -38,8 +38,8 @@ class DropInPluginTest {
       public final class DiagonalWalk implements OptimizerProvider {
         public String id() { return "diagonal_walk"; }
         public String description() { return "Walks the diagonal (test plugin)."; }
+        public java.util.Set<String> keys() { return java.util.Set.of("step"); }
         public Optimizer create(Context context) {
-          context.requireKnownKeys(java.util.Set.of("step"));
           double step = context.settings().number("step", 0.5);
           return request -> {
             double v = Math.min(5, -5 + request.trialNumber() * step);

@@ -12,6 +12,7 @@ import io.hypermax.core.objective.Direction;
 import io.hypermax.core.study.Study;
 import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.stability.API;
+import io.hypermax.core.internal.plugin.SectionKeys;
 
 /**
  * The library entry point.
@@ -118,6 +119,7 @@ public final class Hypermax {
       settings.put("method", method);
       ConfigNode search = new ConfigNode(null, "search", settings);
       io.hypermax.core.pruning.PrunerSettings pruning = io.hypermax.core.pruning.PrunerSettings.from(search);
+      SectionKeys.requireKnown(new ConfigNode(null, "search", settings), OptimizerProvider.Context.CORE_KEYS, provider);
       return StudyFactory.forSpace(space)
           .pruner(s -> io.hypermax.core.internal.run.Pruners.create(p, pruning, direction, s), pruning)
           .optimizer(s -> provider.create(new OptimizerProvider.Context(space, new ConfigNode(null, "search", settings), s)))

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 import io.hypermax.core.stability.API;
+import io.hypermax.core.internal.plugin.SectionKeys;
 
 /**
  * The define-by-run entry point (StoRM's {@code Tuner}): a build function declares the space as it
@@ -125,6 +126,7 @@ public final class Tuner<M> {
     }
     OptimizerProvider provider = plugins().optimizer(settings.method);
     ConfigNode search = new ConfigNode(null, "search", settings.optimizerSettings());
+    SectionKeys.requireKnown(search, OptimizerProvider.Context.CORE_KEYS, provider);
     return provider.create(new OptimizerProvider.Context(registry.space(), search, seed));
   }
 
@@ -133,8 +135,9 @@ public final class Tuner<M> {
     ObjectNode config = JsonValues.MAPPER.createObjectNode();
     config.set("search", settings.optimizerSettings());
     List<ResultGenerator> generators = new ArrayList<>();
+    ConfigNode whole = new ConfigNode(null, "", config);
     for (ResultGeneratorProvider p : plugins().resultGenerators()) {
-      generators.add(p.create(new ResultGeneratorProvider.Context(results, directory, config)));
+      generators.add(p.create(new ResultGeneratorProvider.Context(results, directory, whole)));
     }
     return generators;
   }
@@ -196,7 +199,8 @@ public final class Tuner<M> {
 
     /**
      * A setting as it would appear under {@code search} in a config file; {@code method}, {@code seed},
-     * {@code iterations} and {@code direction} go to the tuner's own fields, the rest to the optimizer.
+     * {@code iterations} and {@code direction} go to the tuner's own fields, the rest to the optimizer,
+     * which validates them (StoRM's are {@code init_random} and {@code randomize_axis_factor}, see docs/storm.md).
      */
     public Builder<M> setting(String key, Object value) {
       switch (key) {
@@ -217,22 +221,6 @@ public final class Tuner<M> {
     /** A pruner with settings, as the object {@code search.pruner} ({@code type} and the pruner's own keys). */
     public Builder<M> pruner(java.util.Map<String, Object> settings) {
       return setting("pruner", settings);
-    }
-
-    /** StoRM: random trials (with a valid score) before mutating the best one. */
-    public Builder<M> initRandom(int n) {
-      if (n < 0) {
-        throw new IllegalArgumentException("initRandom must be 0 or more, found " + n);
-      }
-      return setting("init_random", n);
-    }
-
-    /** StoRM: probability of one more mutation; the number of mutations is geometric in it. */
-    public Builder<M> randomizeAxisFactor(double f) {
-      if (!(f >= 0 && f < 1)) {
-        throw new IllegalArgumentException("randomizeAxisFactor must be in [0, 1), found " + f);
-      }
-      return setting("randomize_axis_factor", f);
     }
 
     /** Total number of trials of the project, counting those of earlier runs. Default 100. */

@@ -28,17 +28,13 @@ public interface ExecutorProvider extends HypermaxPlugin {
       this(function, configDirectory, resultsDirectory, null);
     }
 
-    /** Keys of {@code function} the core and the study loop read. */
-    public static final java.util.Set<String> CORE_KEYS =
-        java.util.Set.of(
-            "type",
-            "parallel",
-            "auto_kill_max_time",
-            "auto_kill_max_ram",
-            "auto_kill_max_system_ram",
-            "auto_kill_loss",
-            "max_failures");
+    /**
+     * Keys of {@code function} the core and the study loop read; an executor's own keys (including any
+     * kill limits it enforces) are those its provider declares in {@link HypermaxPlugin#keys()}.
+     */
+    public static final java.util.Set<String> CORE_KEYS = java.util.Set.of("type", "parallel", "max_failures");
 
+    /** Fails on a key of {@code function} that is neither a core key nor one of {@code ownKeys}. */
     public void requireKnownKeys(java.util.Collection<String> ownKeys) {
       java.util.Set<String> all = new java.util.HashSet<>(CORE_KEYS);
       all.addAll(ownKeys);

@@ -52,8 +52,6 @@ class TunerTest {
     assertTrue(e.getMessage().contains("'maximise'"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> tuner().direction(""));
     tuner().direction("maximize").direction("min");
-    assertThrows(IllegalArgumentException.class, () -> tuner().randomizeAxisFactor(1.0));
-    assertThrows(IllegalArgumentException.class, () -> tuner().initRandom(-1));
     assertThrows(IllegalArgumentException.class, () -> tuner().maxTrials(0));
   }
 

@@ -69,7 +69,7 @@ public final class StormExample {
 
   /** The tuner of this example: StoRM with its defaults, printing a line per trial. */
   public static Tuner<Model> tuner(Path projectDir, int maxTrials, long seed) {
-    return builder(projectDir, maxTrials, seed).initRandom(5).randomizeAxisFactor(0.5).listener(new Progress()).build();
+    return builder(projectDir, maxTrials, seed).setting("init_random", 5).setting("randomize_axis_factor", 0.5).listener(new Progress()).build();
   }
 
   /** The same tuning with another optimizer (e.g. {@code random}), quietly, for comparisons. */

@@ -45,7 +45,6 @@ public final class HypermaxConfig {
   private final int parallel;
   private final int maxFailures;
   private final String resultsDirectory;
-  private final boolean graphs;
   private final boolean uiEnabled;
   private final WebUiSettings webUi;
   private final boolean deterministic;
@@ -107,8 +106,6 @@ public final class HypermaxConfig {
     if (resultsDirectory.isBlank()) {
       throw results.get("directory").error("must not be empty");
     }
-    this.graphs = results.bool("graphs", true);
-    results.choice("charts", "summary", Set.of("summary", "all")); // read by the charts generator; checked here, at load
 
     ConfigNode ui = root.get("ui");
     if (!ui.isMissing()) {
@@ -223,10 +220,6 @@ public final class HypermaxConfig {
 
   public String resultsDirectory() {
     return resultsDirectory;
-  }
-
-  public boolean graphs() {
-    return graphs;
   }
 
   public boolean uiEnabled() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import io.hypermax.core.stability.API;
+import io.hypermax.core.internal.plugin.SectionKeys;
 
 /**
  * Rebuilds every result file of a study directory from its journal without running a trial: what
@@ -40,9 +41,12 @@ public final class ResultsRegeneration {
     long start = System.nanoTime();
     List<String> failed = new ArrayList<>();
     Path dir = directory.toAbsolutePath().normalize();
+    SectionKeys.requireKnown(results, ResultGeneratorProvider.Context.CORE_KEYS, plugins.resultGenerators());
+    ConfigNode whole = new ConfigNode(config.file(), "", config.raw());
+    int threads = ResultGeneratorProvider.Context.regenerationThreads();
     for (ResultGeneratorProvider p : plugins.resultGenerators()) {
       try {
-        ResultGenerator g = p.create(new ResultGeneratorProvider.Context(results, dir, config.raw()));
+        ResultGenerator g = p.create(new ResultGeneratorProvider.Context(results, dir, whole, true, threads));
         g.generate(snapshot);
       } catch (Exception | LinkageError e) {
         failed.add(p.id());

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 import io.hypermax.core.stability.API;
+import io.hypermax.core.internal.plugin.SectionKeys;
+import io.hypermax.core.config.ConfigNode;
 
 /**
  * One search driven by a configuration: turns the config's plugins (optimizer, executor, result
@@ -69,6 +71,18 @@ public final class SearchRun implements AutoCloseable {
     try (Executor e = createExecutor(config, plugins, null)) {
       // created only to validate
     }
+    createResultGenerators(config, plugins, config.directory().resolve(config.resultsDirectory()));
+  }
+
+  /** The result generators of a search writing to {@code dir}; checks the {@code results} section first. */
+  private static List<ResultGenerator> createResultGenerators(HypermaxConfig config, Plugins plugins, Path dir) {
+    SectionKeys.requireKnown(config.results(), ResultGeneratorProvider.Context.CORE_KEYS, plugins.resultGenerators());
+    ConfigNode whole = new ConfigNode(config.file(), "", config.raw());
+    List<ResultGenerator> generators = new ArrayList<>();
+    for (ResultGeneratorProvider p : plugins.resultGenerators()) {
+      generators.add(p.create(new ResultGeneratorProvider.Context(config.results(), dir, whole)));
+    }
+    return generators;
   }
 
   /**
@@ -77,9 +91,10 @@ public final class SearchRun implements AutoCloseable {
    */
   public static SearchRun prepare(HypermaxConfig config, Plugins plugins, Options options) {
     boolean resuming = options.resumeDirectory() != null;
-    // A bad method or method setting fails before a results directory is made.
+    // A bad method or method setting, or a bad results setting, fails before a results directory is made.
     createOptimizer(config, plugins, config.seed().orElse(0L));
     io.hypermax.core.internal.run.Pruners.create(plugins, config.pruner(), config.direction(), config.seed().orElse(0L));
+    createResultGenerators(config, plugins, config.directory().resolve(config.resultsDirectory()));
     StudyDirectory dir =
         resuming
             ? StudyDirectory.resume(options.resumeDirectory(), config.fsync(), options.warn())
@@ -96,10 +111,7 @@ public final class SearchRun implements AutoCloseable {
         requireSameSpace(config, dir);
       }
       executor = createExecutor(config, plugins, dir.path());
-      List<ResultGenerator> generators = new ArrayList<>();
-      for (ResultGeneratorProvider p : plugins.resultGenerators()) {
-        generators.add(p.create(new ResultGeneratorProvider.Context(config.results(), dir.path(), config.raw())));
-      }
+      List<ResultGenerator> generators = createResultGenerators(config, plugins, dir.path());
       dir.writeConfigCopy(config.raw());
       StudyFactory factory =
           StudyFactory.forSpace(config.space())
@@ -149,6 +161,7 @@ public final class SearchRun implements AutoCloseable {
     } catch (UnknownPluginException | IllegalStateException e) {
       throw config.search().get("method").error(e.getMessage());
     }
+    SectionKeys.requireKnown(config.search(), OptimizerProvider.Context.CORE_KEYS, provider);
     return provider.create(new OptimizerProvider.Context(config.space(), config.search(), seed));
   }
 
@@ -159,6 +172,7 @@ public final class SearchRun implements AutoCloseable {
     } catch (UnknownPluginException | IllegalStateException e) {
       throw config.function().get("type").error(e.getMessage());
     }
+    SectionKeys.requireKnown(config.function(), ExecutorProvider.Context.CORE_KEYS, provider);
     return provider.create(new ExecutorProvider.Context(config.function(), config.directory(), resultsDir, config.space()));
   }
 

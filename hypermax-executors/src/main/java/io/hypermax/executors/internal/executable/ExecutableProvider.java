@@ -36,8 +36,13 @@ public final class ExecutableProvider implements ExecutorProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return KillLimits.withKillKeys(Set.of("command", "cwd", "env"));
+  }
+
+  @Override
   public Executor create(Context context) {
-    context.requireKnownKeys(Set.of("command", "cwd", "env"));
+    context.requireKnownKeys(keys());
     ConfigNode function = context.function();
     List<String> command = command(function);
     if (context.space() != null) {

@@ -35,10 +35,13 @@ public final class SlurmProvider implements ExecutorProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return KillLimits.withKillKeys(java.util.stream.Stream.concat(RESOURCES.stream(), java.util.stream.Stream.of("command", "cwd", "env")).toList());
+  }
+
+  @Override
   public Executor create(Context context) {
-    Set<String> keys = new java.util.HashSet<>(RESOURCES);
-    keys.addAll(Set.of("command", "cwd", "env"));
-    context.requireKnownKeys(keys);
+    context.requireKnownKeys(keys());
     ConfigNode function = context.function();
     ConfigNode node = function.get("command");
     if (node.isMissing() || !node.json().isTextual()) {

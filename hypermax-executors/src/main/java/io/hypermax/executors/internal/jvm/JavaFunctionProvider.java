@@ -30,8 +30,13 @@ public final class JavaFunctionProvider implements ExecutorProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return KillLimits.withKillKeys(Set.of("class", "method", "classpath"));
+  }
+
+  @Override
   public Executor create(Context context) {
-    context.requireKnownKeys(Set.of("class", "method", "classpath"));
+    context.requireKnownKeys(keys());
     KillLimits limits = KillLimits.from(context.function());
     for (String key : new String[] {KillLimits.MAX_RAM, KillLimits.MAX_SYSTEM_RAM}) {
       if (context.function().has(key)) {

@@ -32,8 +32,13 @@ public final class JavaProcessProvider implements ExecutorProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return KillLimits.withKillKeys(Set.of("class", "method", "classpath", "jvm_options", "env"));
+  }
+
+  @Override
   public Executor create(Context context) {
-    context.requireKnownKeys(Set.of("class", "method", "classpath", "jvm_options", "env"));
+    context.requireKnownKeys(keys());
     ConfigNode function = context.function();
     JavaMethodTarget target = JavaMethodTarget.resolve(context); // checks class and method now, in this JVM
     return new JavaProcessExecutor(

@@ -15,6 +15,15 @@ public record KillLimits(double maxTimeSeconds, double maxRamMiB, double maxSyst
   public static final String MAX_RAM = "auto_kill_max_ram";
   public static final String MAX_SYSTEM_RAM = "auto_kill_max_system_ram";
   public static final String LOSS = "auto_kill_loss";
+  /** The {@code function} keys of the kill limits, declared by every executor that enforces them. */
+  public static final java.util.Set<String> KEYS = java.util.Set.of(MAX_TIME, MAX_RAM, MAX_SYSTEM_RAM, LOSS);
+
+  /** {@code own} keys plus {@link #KEYS}. */
+  public static java.util.Set<String> withKillKeys(java.util.Collection<String> own) {
+    java.util.Set<String> all = new java.util.HashSet<>(own);
+    all.addAll(KEYS);
+    return java.util.Set.copyOf(all);
+  }
 
   public static final KillLimits NONE = new KillLimits(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 

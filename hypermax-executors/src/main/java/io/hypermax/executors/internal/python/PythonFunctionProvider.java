@@ -32,8 +32,13 @@ public final class PythonFunctionProvider implements ExecutorProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return KillLimits.withKillKeys(Set.of("module", "name", "python", "env"));
+  }
+
+  @Override
   public Executor create(Context context) {
-    context.requireKnownKeys(Set.of("module", "name", "python", "env"));
+    context.requireKnownKeys(keys());
     ConfigNode function = context.function();
     String module = function.requireString("module");
     if (module.endsWith(".py")) {

@@ -43,6 +43,11 @@ public final class SshProvider implements ExecutorProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return KillLimits.withKillKeys(KEYS);
+  }
+
+  @Override
   public Executor create(Context context) {
     SshSettings settings = settings(context);
     // Without function.parallel the search runs one trial per slot (SshExecutor.preferredParallelism).
@@ -50,7 +55,7 @@ public final class SshProvider implements ExecutorProvider {
   }
 
   static SshSettings settings(Context context) {
-    context.requireKnownKeys(KEYS);
+    context.requireKnownKeys(KillLimits.withKillKeys(KEYS));
     ConfigNode function = context.function();
     String command = function.requireString("command");
     if (command.isBlank()) {

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
 import io.hypermax.core.stability.API;
+import java.util.Set;
 
 /** {@code search.method: gp}: Bayesian optimisation with a Gaussian process; settings in {@link GpSettings}, docs/gp.md. */
 @AutoService(OptimizerProvider.class)
@@ -22,8 +23,13 @@ public final class GpProvider implements OptimizerProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return GpSettings.KEYS;
+  }
+
+  @Override
   public Optimizer create(Context context) {
-    context.requireKnownKeys(GpSettings.KEYS);
+    context.requireKnownKeys(keys());
     return new GpOptimizer(GpSettings.from(context.settings()));
   }
 }

@@ -23,8 +23,13 @@ public final class RandomSearchProvider implements OptimizerProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return Set.of();
+  }
+
+  @Override
   public Optimizer create(Context context) {
-    context.requireKnownKeys(Set.of());
+    context.requireKnownKeys(keys());
     return request -> request.space().sample(request.random());
   }
 }

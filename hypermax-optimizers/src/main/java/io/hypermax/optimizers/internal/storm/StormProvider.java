@@ -28,9 +28,14 @@ public final class StormProvider implements OptimizerProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return Set.of("init_random", "randomize_axis_factor", "storm_bins");
+  }
+
+  @Override
   public Optimizer create(Context context) {
     ConfigNode s = context.settings();
-    context.requireKnownKeys(Set.of("init_random", "randomize_axis_factor", "storm_bins"));
+    context.requireKnownKeys(keys());
     int initRandom = s.integer("init_random", StormSettings.DEFAULT_INIT_RANDOM);
     if (initRandom < 0) {
       throw s.get("init_random").error("must be 0 or more, found " + initRandom);

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
 import io.hypermax.core.stability.API;
+import java.util.Set;
 
 /** {@code search.method: tpe}: the Tree-structured Parzen Estimator; settings in {@link TpeSettings}. */
 @AutoService(OptimizerProvider.class)
@@ -22,8 +23,13 @@ public final class TpeProvider implements OptimizerProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return TpeSettings.KEYS;
+  }
+
+  @Override
   public Optimizer create(Context context) {
-    context.requireKnownKeys(TpeSettings.KEYS);
+    context.requireKnownKeys(keys());
     return new TpeSampler(TpeSettings.from(context.settings()));
   }
 }

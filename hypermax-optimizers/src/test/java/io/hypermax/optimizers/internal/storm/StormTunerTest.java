@@ -2,8 +2,10 @@ package io.hypermax.optimizers.internal.storm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hypermax.core.config.ConfigException;
 import io.hypermax.core.dbr.HyperParameters;
 import io.hypermax.core.dbr.TrialRecord;
 import io.hypermax.core.dbr.Tuner;
@@ -37,6 +39,21 @@ class StormTunerTest {
   static Double score(TunerTrial trial, String model) {
     trial.metric("length", model.length());
     return (double) Math.floorMod(model.hashCode(), 97);
+  }
+
+  /** StoRM's knobs reach the optimizer as settings: it checks their ranges, the core checks no key is unknown. */
+  @Test
+  void stormSettingsAreCheckedByTheOptimizerAndUnknownOnesByTheCore(@TempDir Path dir) {
+    ConfigException range = assertThrows(ConfigException.class,
+        () -> tuner(dir.resolve("a")).setting("init_random", -1).maxTrials(3).build().search());
+    assertTrue(range.getMessage().contains("init_random"), range.getMessage());
+    ConfigException factor = assertThrows(ConfigException.class,
+        () -> tuner(dir.resolve("b")).setting("randomize_axis_factor", 1.0).maxTrials(3).build().search());
+    assertTrue(factor.getMessage().contains("randomize_axis_factor"), factor.getMessage());
+    ConfigException typo = assertThrows(ConfigException.class,
+        () -> tuner(dir.resolve("c")).setting("init_randm", 5).maxTrials(3).build().search());
+    assertTrue(typo.getMessage().contains("unknown key 'init_randm'") && typo.getMessage().contains("init_random"),
+        typo.getMessage());
   }
 
   private Tuner.Builder<String> tuner(Path project) {
@@ -119,10 +136,10 @@ class StormTunerTest {
 
   @Test
   void resumedSearchContinuesTheUninterruptedSequence() {
-    TuningResult uninterrupted = tuner(dir.resolve("whole")).initRandom(5).maxTrials(30).build().search();
+    TuningResult uninterrupted = tuner(dir.resolve("whole")).setting("init_random", 5).maxTrials(30).build().search();
     Path split = dir.resolve("split");
-    tuner(split).initRandom(5).maxTrials(11).build().search();
-    TuningResult resumed = tuner(split).initRandom(5).maxTrials(30).build().search();
+    tuner(split).setting("init_random", 5).maxTrials(11).build().search();
+    TuningResult resumed = tuner(split).setting("init_random", 5).maxTrials(30).build().search();
     assertEquals(30, resumed.trials().size());
     assertEquals(
         uninterrupted.trials().stream().map(TrialRecord::params).toList(),
@@ -133,7 +150,7 @@ class StormTunerTest {
 
   @Test
   void mutationPhaseStartsAfterInitRandomAndClimbs() {
-    TuningResult result = tuner(dir).initRandom(5).randomizeAxisFactor(0.5).maxTrials(20).build().search();
+    TuningResult result = tuner(dir).setting("init_random", 5).setting("randomize_axis_factor", 0.5).maxTrials(20).build().search();
     double bestOfRandom = result.trials().subList(0, 5).stream().mapToDouble(TrialRecord::score).max().orElseThrow();
     assertTrue(result.best().orElseThrow().score() >= bestOfRandom);
     // After the random phase every candidate is a mutation of the best so far: most differ from it in few parameters.

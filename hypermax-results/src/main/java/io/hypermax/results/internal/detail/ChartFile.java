@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jfree.chart.JFreeChart;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a chart and the CSV of its data. The CSV holds exactly what the chart draws, so when the
@@ -14,8 +16,11 @@ import org.jfree.chart.JFreeChart;
  * change). The PNG is written before the CSV, so a failed PNG write is retried next pass.
  */
 final class ChartFile {
-  /** System property that disables the reuse (e.g. after a hypermax upgrade changed how charts look). */
-  static final String REDRAW_PROPERTY = "hypermax.charts.redraw";
+  /**
+   * Results directories whose chart pass redraws everything (a regeneration: a hypermax upgrade may have
+   * changed how charts look). Set by {@link ChartPass} for the length of one pass, from the generator's context.
+   */
+  private static final Set<Path> REDRAWING = ConcurrentHashMap.newKeySet();
 
   interface ChartMaker {
     JFreeChart make();
@@ -23,9 +28,25 @@ final class ChartFile {
 
   private ChartFile() {}
 
+  static void redrawUnder(Path root) {
+    REDRAWING.add(root.toAbsolutePath().normalize());
+  }
+
+  static void reuseUnder(Path root) {
+    REDRAWING.remove(root.toAbsolutePath().normalize());
+  }
+
+  private static boolean redraw(Path png) {
+    if (REDRAWING.isEmpty()) {
+      return false;
+    }
+    Path p = png.toAbsolutePath().normalize();
+    return REDRAWING.stream().anyMatch(p::startsWith);
+  }
+
   static void write(CsvTable data, Path csv, Path png, int width, int height, ChartMaker chart) throws IOException {
     String text = data.toString();
-    if (!Boolean.getBoolean(REDRAW_PROPERTY) && Files.isRegularFile(png) && sameContent(csv, text)) {
+    if (!redraw(png) && Files.isRegularFile(png) && sameContent(csv, text)) {
       return;
     }
     Png.write(chart.make(), width, height, png);

@@ -32,6 +32,23 @@ public final class ChartPass {
   private ChartPass() {}
 
   public static Notes run(StudySnapshot snapshot, Path root, int threads, ChartSet set) throws IOException {
+    return run(snapshot, root, threads, set, false);
+  }
+
+  /** @param redraw draw every chart, also those whose data did not change since the last pass */
+  public static Notes run(StudySnapshot snapshot, Path root, int threads, ChartSet set, boolean redraw) throws IOException {
+    if (!redraw) {
+      return pass(snapshot, root, threads, set);
+    }
+    ChartFile.redrawUnder(root);
+    try {
+      return pass(snapshot, root, threads, set);
+    } finally {
+      ChartFile.reuseUnder(root);
+    }
+  }
+
+  private static Notes pass(StudySnapshot snapshot, Path root, int threads, ChartSet set) throws IOException {
     Headless.ensure();
     Observations obs = Observations.of(snapshot);
     Notes notes = new Notes();

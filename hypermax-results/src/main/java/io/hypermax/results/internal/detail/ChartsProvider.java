@@ -5,6 +5,8 @@ import io.hypermax.core.spi.ResultGenerator;
 import io.hypermax.core.spi.ResultGeneratorProvider;
 import java.nio.file.Path;
 import io.hypermax.core.stability.API;
+import java.util.Set;
+import io.hypermax.results.internal.charts.Graphs;
 
 /**
  * The charts ({@code results.charts: summary} or {@code all}, see {@link ChartSet}), each PNG with a CSV of its
@@ -24,32 +26,22 @@ public final class ChartsProvider implements ResultGeneratorProvider {
     return "Charts with their CSVs: loss/time per parameter, loss matrices per pair, history, importance (results.graphs).";
   }
 
-  /** System property: when true, every chart is redrawn even if its data did not change since the last pass. */
-  public static final String REDRAW_PROPERTY = ChartFile.REDRAW_PROPERTY;
-
-  /** System property: how many threads draw charts (default: one core fewer than the machine has, 1..4). */
-  public static final String THREADS_PROPERTY = "hypermax.charts.threads";
-
-  /**
-   * While a search runs, charts must leave a core to the trials; {@code hypermax results} (no trials) sets
-   * {@value #THREADS_PROPERTY} to use every core.
-   */
-  static int threads() {
-    int cores = Runtime.getRuntime().availableProcessors();
-    int fallback = Math.max(1, Math.min(4, cores - 1));
-    return Math.max(1, Integer.getInteger(THREADS_PROPERTY, fallback));
+  @Override
+  public Set<String> keys() {
+    return Set.of(Graphs.KEY, ChartSet.KEY);
   }
 
   @Override
   public ResultGenerator create(Context context) {
-    boolean graphs = context.results().bool("graphs", true);
+    boolean graphs = Graphs.enabled(context);
     ChartSet set = ChartSet.of(context.results());
     Path root = context.directory();
-    int threads = threads();
+    int threads = context.threads();
+    boolean redraw = context.regeneration(); // a newer hypermax may draw unchanged data differently
     return ResultGenerator.expensive(
         snapshot -> {
           if (graphs) {
-            ChartPass.run(snapshot, root, threads, set);
+            ChartPass.run(snapshot, root, threads, set, redraw);
           }
         });
   }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import io.hypermax.core.stability.API;
+import java.util.Set;
+import io.hypermax.results.internal.charts.Graphs;
 
 /**
  * {@code correlations.csv} (rescaled to about −10..+10, diagonal = parameter vs loss) and
@@ -35,8 +37,13 @@ public final class CorrelationsProvider implements ResultGeneratorProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return Graphs.KEYS;
+  }
+
+  @Override
   public ResultGenerator create(Context context) {
-    boolean graphs = context.results().bool("graphs", true);
+    boolean graphs = Graphs.enabled(context);
     Path dir = context.directory();
     return ResultGenerator.expensive(
         snapshot -> {

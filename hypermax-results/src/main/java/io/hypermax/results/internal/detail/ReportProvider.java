@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import io.hypermax.core.stability.API;
+import java.util.Set;
+import io.hypermax.results.internal.charts.Graphs;
 
 /** {@code report.html}: one self-contained page summarizing the study (charts only when results.graphs is on). */
 @AutoService(ResultGeneratorProvider.class)
@@ -30,8 +32,13 @@ public final class ReportProvider implements ResultGeneratorProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return Graphs.KEYS;
+  }
+
+  @Override
   public ResultGenerator create(Context context) {
-    boolean graphs = context.results().bool("graphs", true);
+    boolean graphs = Graphs.enabled(context);
     Path dir = context.directory();
     return ResultGenerator.expensive(
         snapshot -> {

@@ -7,6 +7,8 @@ import io.hypermax.results.internal.charts.Headless;
 import io.hypermax.results.internal.charts.Png;
 import java.nio.file.Path;
 import io.hypermax.core.stability.API;
+import java.util.Set;
+import io.hypermax.results.internal.charts.Graphs;
 
 /** The front chart(s) of a multi-objective study; honours {@code results.graphs}. */
 @AutoService(ResultGeneratorProvider.class)
@@ -26,8 +28,13 @@ public final class ParetoChartProvider implements ResultGeneratorProvider {
   }
 
   @Override
+  public Set<String> keys() {
+    return Graphs.KEYS;
+  }
+
+  @Override
   public ResultGenerator create(Context context) {
-    boolean graphs = context.results().bool("graphs", true);
+    boolean graphs = Graphs.enabled(context);
     Path dir = context.directory();
     return ResultGenerator.expensive(snapshot -> {
       ParetoData data = graphs ? ParetoData.of(snapshot) : null;

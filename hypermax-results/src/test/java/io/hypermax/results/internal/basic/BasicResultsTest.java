@@ -114,6 +114,6 @@ class BasicResultsTest {
     ResultGeneratorProvider p =
         Plugins.load().resultGenerators().stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
     ConfigNode results = new ConfigNode(null, "results", JsonValues.MAPPER.createObjectNode());
-    p.create(new ResultGeneratorProvider.Context(results, dir, JsonValues.MAPPER.createObjectNode())).generate(snap);
+    p.create(new ResultGeneratorProvider.Context(results, dir, new ConfigNode(null, "", JsonValues.MAPPER.createObjectNode()))).generate(snap);
   }
 }

@@ -52,16 +52,15 @@ class ChartBenchmark {
   /** Both chart sets in one run, so their figures come from the same machine state. */
   private static void run(String set, StudySnapshot first500, StudySnapshot all) throws Exception {
     Path dir = Files.createTempDirectory("hypermax-bench");
-    ResultGeneratorProvider.Context ctx =
-        new ResultGeneratorProvider.Context(
-            new ConfigNode("bench", "results", JsonNodeFactory.instance.objectNode().put("charts", set)), dir, null);
+    ConfigNode results = new ConfigNode("bench", "results", JsonNodeFactory.instance.objectNode().put("charts", set));
     var providers = List.of(new ChartsProvider(), new CorrelationsProvider(), new ReportProvider());
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     // 1: a full pass into an empty directory; 2: the pass after one more trial (what a running search does);
     // 3: a full pass that redraws everything (JIT warm).
     for (int round = 1; round <= 3; round++) {
       StudySnapshot snap = round == 1 ? first500 : all;
-      System.setProperty(ChartFile.REDRAW_PROPERTY, Boolean.toString(round == 3));
+      ResultGeneratorProvider.Context ctx = new ResultGeneratorProvider.Context(
+          results, dir, null, round == 3, ResultGeneratorProvider.Context.duringSearchThreads());
       long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       for (ResultGeneratorProvider p : providers) {
