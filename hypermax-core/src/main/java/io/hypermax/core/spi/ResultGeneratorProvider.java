@@ -18,6 +18,14 @@ public interface ResultGeneratorProvider extends HypermaxPlugin {
   ResultGenerator create(Context context);
 
   /**
+   * Ids of the generators whose files this one reads (e.g. the report reads the charts' notes): in every
+   * pass they run before it. The core refuses to start when one is not installed, naming both.
+   */
+  default java.util.Set<String> dependencies() {
+    return java.util.Set.of();
+  }
+
+  /**
    * What a result generator is created from.
    *
    * @param results the config's {@code results} section; the core checks it holds only {@link #CORE_KEYS}

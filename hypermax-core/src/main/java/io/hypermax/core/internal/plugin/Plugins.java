@@ -145,11 +145,15 @@ public final class Plugins {
     return (PrunerProvider) find(PluginKind.PRUNER, id).plugin();
   }
 
+  /**
+   * Every result generator, each after those it depends on (by id otherwise).
+   *
+   * @throws IllegalStateException when a generator's dependency is not installed, or on a cycle
+   */
   public List<ResultGeneratorProvider> resultGenerators() {
-    return byKind.get(PluginKind.RESULT_GENERATOR).values().stream()
+    return GeneratorOrder.of(byKind.get(PluginKind.RESULT_GENERATOR).values().stream()
         .map(i -> (ResultGeneratorProvider) i.plugin())
-        .sorted(Comparator.comparing(HypermaxPlugin::id))
-        .toList();
+        .toList());
   }
 
   /** The plugin of {@code kind} with {@code id}; an unknown or ambiguous id is an exception that lists the choices. */

@@ -41,10 +41,11 @@ public final class ResultsRegeneration {
     long start = System.nanoTime();
     List<String> failed = new ArrayList<>();
     Path dir = directory.toAbsolutePath().normalize();
-    SectionKeys.requireKnown(results, ResultGeneratorProvider.Context.CORE_KEYS, plugins.resultGenerators());
+    List<ResultGeneratorProvider> providers = orderedGenerators(results, plugins);
+    SectionKeys.requireKnown(results, ResultGeneratorProvider.Context.CORE_KEYS, providers);
     ConfigNode whole = new ConfigNode(config.file(), "", config.raw());
     int threads = ResultGeneratorProvider.Context.regenerationThreads();
-    for (ResultGeneratorProvider p : plugins.resultGenerators()) {
+    for (ResultGeneratorProvider p : providers) {
       try {
         ResultGenerator g = p.create(new ResultGeneratorProvider.Context(results, dir, whole, true, threads));
         g.generate(snapshot);
@@ -63,6 +64,15 @@ public final class ResultsRegeneration {
       }
     }
     return new Summary(snapshot.finishedCount(), snapshot.complete().size(), failed, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The installed generators in dependency order; a missing dependency is an error of the {@code results} section. */
+  static List<ResultGeneratorProvider> orderedGenerators(ConfigNode results, Plugins plugins) {
+    try {
+      return plugins.resultGenerators();
+    } catch (IllegalStateException e) {
+      throw results.error(e.getMessage());
+    }
   }
 
   /** The finished trials of a stored study, with the nested parameter view the function received rebuilt from the space. */

@@ -76,10 +76,11 @@ public final class SearchRun implements AutoCloseable {
 
   /** The result generators of a search writing to {@code dir}; checks the {@code results} section first. */
   private static List<ResultGenerator> createResultGenerators(HypermaxConfig config, Plugins plugins, Path dir) {
-    SectionKeys.requireKnown(config.results(), ResultGeneratorProvider.Context.CORE_KEYS, plugins.resultGenerators());
+    List<ResultGeneratorProvider> providers = ResultsRegeneration.orderedGenerators(config.results(), plugins);
+    SectionKeys.requireKnown(config.results(), ResultGeneratorProvider.Context.CORE_KEYS, providers);
     ConfigNode whole = new ConfigNode(config.file(), "", config.raw());
     List<ResultGenerator> generators = new ArrayList<>();
-    for (ResultGeneratorProvider p : plugins.resultGenerators()) {
+    for (ResultGeneratorProvider p : providers) {
       generators.add(p.create(new ResultGeneratorProvider.Context(config.results(), dir, whole)));
     }
     return generators;

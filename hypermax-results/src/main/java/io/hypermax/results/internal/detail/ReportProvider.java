@@ -31,6 +31,12 @@ public final class ReportProvider implements ResultGeneratorProvider {
     return "report.html: best trial, history, importance, correlations and the key charts on one page.";
   }
 
+  /** The report lists the chart pass's notes, so the charts must be drawn first. */
+  @Override
+  public Set<String> dependencies() {
+    return Set.of("charts");
+  }
+
   @Override
   public Set<String> keys() {
     return Graphs.KEYS;
@@ -47,7 +53,7 @@ public final class ReportProvider implements ResultGeneratorProvider {
         });
   }
 
-  /** The chart pass's notes (it runs before this generator: ids sort "charts" before "report"). */
+  /** The chart pass's notes ({@link #dependencies()} runs the charts before this generator). */
   private static List<String> chartNotes(Path dir, boolean graphs) throws IOException {
     Path notes = dir.resolve(ChartPass.NOTES);
     List<String> out = new ArrayList<>();
