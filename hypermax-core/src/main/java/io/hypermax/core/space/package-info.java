@@ -1,5 +1,6 @@
 /**
- * Types of hypermax-core in this package: {@link Assignment}, {@link CategoricalDistribution}, {@link ChoiceDistribution}, {@link Condition}, {@link ConstantDistribution}, {@link Distribution}, {@link NumberDistribution}, {@link Parameter}, ....
+ * Search spaces: {@link io.hypermax.core.space.SpaceBuilder} for library users, the parser of the
+ * {@code hyperparameters} section, distributions, conditions and {@link io.hypermax.core.space.Assignment}s.
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 package io.hypermax.core.space;

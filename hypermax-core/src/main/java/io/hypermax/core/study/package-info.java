@@ -1,5 +1,6 @@
 /**
- * Types of hypermax-core in this package: {@link Journal}, {@link Study}, {@link StudyListener}, {@link TrialSeeds}.
+ * The study: the ask/tell and search loop ({@link io.hypermax.core.study.Study}), its journal, trial seeds
+ * and listeners.
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 package io.hypermax.core.study;

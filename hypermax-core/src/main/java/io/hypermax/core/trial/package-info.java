@@ -1,5 +1,6 @@
 /**
- * Types of hypermax-core in this package: {@link ResourceUsage}, {@link ResultLimits}, {@link ResultParser}, {@link Trial}, {@link TrialResult}, {@link TrialStatus}.
+ * Trials and their outcomes: {@link io.hypermax.core.trial.Trial}, {@link
+ * io.hypermax.core.trial.TrialResult}, status, resource usage, and the parsing of what a function returned.
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 package io.hypermax.core.trial;

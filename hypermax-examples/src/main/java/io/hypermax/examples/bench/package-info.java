@@ -1,6 +1,6 @@
 /**
- * Internal types of hypermax-examples in this package: {@link BenchmarkProblem}, {@link BenchmarkProblems}, {@link BenchmarkRunner}, {@link BenchmarkSuite}, {@link LearningCurveBenchmark}, {@link LearningCurveFamily}, {@link LoopObjective}, {@link MethodSpec}, ....
- * Internal: used between hypermax's own modules, no compatibility between releases.
+ * The benchmark problems and runner behind {@code hypermax bench} and docs/benchmarks.md.
+ * Example code: copy it, do not depend on it.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.examples.bench;

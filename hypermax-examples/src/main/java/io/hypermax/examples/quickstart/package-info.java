@@ -1,6 +1,6 @@
 /**
- * Internal types of hypermax-examples in this package: {@link GradientBoostingModel}.
- * Internal: used between hypermax's own modules, no compatibility between releases.
+ * The quick-start model trained by the README's first search.
+ * Example code: copy it, do not depend on it.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.examples.quickstart;

@@ -1,6 +1,6 @@
 /**
- * Internal types of hypermax-examples in this package: {@link Activation}, {@link CompareWithRandom}, {@link Friedman1}, {@link Mlp}, {@link StormExample}.
- * Internal: used between hypermax's own modules, no compatibility between releases.
+ * The StoRM-style define-by-run example (a small MLP on Friedman #1) and its comparison with random search.
+ * Example code: copy it, do not depend on it.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.examples.storm;

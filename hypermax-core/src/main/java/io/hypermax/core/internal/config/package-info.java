@@ -1,6 +1,8 @@
 /**
- * Internal types of hypermax-core in this package: {@link ConfigLoader}, {@link HypermaxConfig}, {@link WebUiSettings}, {@link YamlTree}.
- * Internal: used between hypermax's own modules, no compatibility between releases.
+ * Loading a whole configuration file (YAML or JSON) into a validated {@link
+ * io.hypermax.core.internal.config.HypermaxConfig}; the core's own keys are checked here, plugin sections by
+ * {@code internal.plugin.SectionKeys}.
+ * Internal: used between hypermax's own modules; no compatibility between releases.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.core.internal.config;

@@ -1,6 +1,7 @@
 /**
- * Internal types of hypermax-core in this package: {@link DirectoryLock}, {@link GuidanceDelivery}, {@link Pruners}, {@link ResultPublisher}, {@link ResultsDirectories}, {@link ResultsRegeneration}, {@link SearchRun}, {@link SeedPolicy}, ....
- * Internal: used between hypermax's own modules, no compatibility between releases.
+ * A search driven by a configuration: results directories and their lock, resume, the result publisher,
+ * regeneration of a finished directory and the shared-storage worker.
+ * Internal: used between hypermax's own modules; no compatibility between releases.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.core.internal.run;

@@ -1,6 +1,7 @@
 /**
- * Internal types of hypermax-executors in this package: {@link JavaFunctionProvider}, {@link JavaMethodTarget}, {@link JavaProcessExecutorAccess}, {@link JavaProcessMain}, {@link JavaProcessProvider}.
- * Internal: used between hypermax's own modules, no compatibility between releases.
+ * {@code function.type: java_function} (a method in this JVM, with a time limit) and {@code java_process}
+ * (a method in a JVM of its own per trial).
+ * Internal: used between hypermax's own modules; no compatibility between releases.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.executors.internal.jvm;

@@ -1,6 +1,6 @@
 /**
- * Internal types of hypermax-executors in this package: {@link PythonFunctionProvider}.
- * Internal: used between hypermax's own modules, no compatibility between releases.
+ * {@code function.type: python_function}: a Python function per trial through the bundled runner script.
+ * Internal: used between hypermax's own modules; no compatibility between releases.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.executors.internal.python;

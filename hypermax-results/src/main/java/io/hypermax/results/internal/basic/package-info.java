@@ -1,6 +1,6 @@
 /**
- * Internal types of hypermax-results in this package: {@link BestJsonProvider}, {@link IntermediateCsvProvider}, {@link ResultsCsvProvider}.
- * Internal: used between hypermax's own modules, no compatibility between releases.
+ * The plain result generators: {@code results.csv}, {@code best.json}, {@code intermediate.csv} and {@code guidance.csv}.
+ * Internal: used between hypermax's own modules; no compatibility between releases.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 package io.hypermax.results.internal.basic;
