@@ -1,6 +1,5 @@
 package io.hypermax.examples.bench;
 
-import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import io.hypermax.core.stability.API;
@@ -12,10 +11,9 @@ public final class Stats {
 
   /** The q-quantile (0..1) with linear interpolation between order statistics (commons-math3, numpy's R_7). */
   public static double quantile(double[] values, double q) {
-    if (values.length == 0) {
-      return Double.NaN;
-    }
-    return q <= 0 ? StatUtils.min(values) : new Percentile(Math.min(1, q) * 100).withEstimationType(EstimationType.R_7).evaluate(values);
+    // commons-math3 wants p in (0, 100] and answers NaN for no values; a p just above 0 gives the minimum
+    double p = Math.max(Double.MIN_NORMAL, Math.min(1, q)) * 100;
+    return new Percentile().withEstimationType(EstimationType.R_7).evaluate(values, p);
   }
 
   public static double median(double[] values) {
