@@ -102,6 +102,31 @@ class GuidanceJournalTest {
   }
 
   @Test
+  void guidanceForAStoppedSearchKeepsTheOrderOfInboxLinesItNeverPickedUp() throws Exception {
+    Path dir = tmp.resolve("r");
+    try (Study s = open(dir, false)) {
+      runOne(s);
+    }
+    // Sent to a search that stopped before reading it, then an unlock given to the stopped search.
+    GuidanceInbox.send(dir, GuidanceEvent.lock("act", "tanh", "cli"));
+    assertEquals(io.hypermax.core.internal.run.GuidanceDelivery.Route.JOURNAL,
+        io.hypermax.core.internal.run.GuidanceDelivery.deliver(dir, List.of(GuidanceEvent.unlock("act", "cli"))));
+    List<String> actions = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode n : Journal.read(dir).customEvents()) {
+      if (GuidanceEvent.isGuidance(n)) {
+        actions.add(GuidanceEvent.fromJson(n).describe());
+      }
+    }
+    assertEquals(2, actions.size(), actions.toString());
+    assertTrue(actions.get(0).startsWith("lock") && actions.get(1).startsWith("unlock"), "in the order given: " + actions);
+    try (Study s = open(dir, true)) {
+      runOne(s); // reads the inbox too: its line is already journaled and not applied again
+      assertTrue(s.guidance().locks().isEmpty(), "the last word, the unlock, is in force: " + s.guidance().history());
+      assertEquals(2, s.guidance().history().size(), s.guidance().history().toString());
+    }
+  }
+
+  @Test
   void guidanceThatDoesNotFitTheSpaceIsRefusedWithOneLine() {
     try (Study s = open(tmp.resolve("r"), false)) {
       assertTrue(assertThrows(IllegalArgumentException.class, () -> s.guide(GuidanceEvent.lock("depth", 3, "t")))

@@ -58,8 +58,14 @@ public final class GuidanceDelivery {
       return Route.INBOX;
     }
     try (lock) {
+      // Inbox lines the search never picked up (it had stopped) were sent before these: journal them first,
+      // so a resume applies everything in the order it was given.
+      List<GuidanceEvent> missed = unapplied(dir, Journal.read(dir));
       Journal journal = Journal.open(dir, FsyncPolicy.EVERY_TRIAL, m -> {});
       try (journal) {
+        for (GuidanceEvent ev : missed) {
+          journal.recordCustom(ev.toJson());
+        }
         for (GuidanceEvent ev : events) {
           journal.recordCustom(ev.toJson());
         }
@@ -87,8 +93,17 @@ public final class GuidanceDelivery {
         // not applied by the search either
       }
     }
-    List<GuidanceEvent> pending = dir == null ? new java.util.ArrayList<>() : new GuidanceInbox(dir, m -> {}).poll(true);
-    pending.removeIf(e -> g.hasApplied(e.id()));
-    return new Status(g.state(), pending);
+    return new Status(g.state(), dir == null ? List.of() : unapplied(dir, stored));
+  }
+
+  /** The inbox requests of {@code dir} whose ids are not among the guidance records of {@code stored}, in order. */
+  private static List<GuidanceEvent> unapplied(Path dir, StoredStudy stored) {
+    java.util.Set<String> journaled = new java.util.HashSet<>();
+    for (GuidanceEvent e : GuidanceHistory.of(stored)) {
+      journaled.add(e.id());
+    }
+    List<GuidanceEvent> pending = new java.util.ArrayList<>(new GuidanceInbox(dir, m -> {}).poll(true));
+    pending.removeIf(e -> journaled.contains(e.id()));
+    return pending;
   }
 }
