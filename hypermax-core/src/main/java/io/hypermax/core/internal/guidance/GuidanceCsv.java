@@ -49,9 +49,15 @@ public final class GuidanceCsv implements StudyListener {
           .append(Double.isNaN(e.min()) ? "" : e.min()).append(',')
           .append(Double.isNaN(e.max()) ? "" : e.max()).append('\n');
     }
-    Path tmp = directory.resolve(FILE_NAME + ".tmp");
-    Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-    Files.move(tmp, directory.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    // A fresh temporary file per write (created, never followed through a planted link), so writers in other
+    // processes (the search, `hypermax guide`, `hypermax results`) cannot collide on one name.
+    Path tmp = Files.createTempFile(directory, FILE_NAME + ".", ".tmp");
+    try {
+      Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
+      Files.move(tmp, directory.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 
   private static String cell(String s) {
