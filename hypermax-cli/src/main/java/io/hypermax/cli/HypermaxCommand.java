@@ -143,6 +143,9 @@ final class HypermaxCommand implements Callable<Integer> {
         ui = new io.hypermax.cli.ui.ConsoleUi(study, run.resultsDirectory(), progress, System.in, System.out);
         if (ui.start()) {
           shown.set(ui);
+          if (web instanceof io.hypermax.results.internal.dashboard.DashboardServer server) {
+            ui.note("dashboard: " + server.url()); // printed above, now hidden by the screen
+          }
           interrupts.beforeReport(ui::restore);
         } else {
           ui = null;

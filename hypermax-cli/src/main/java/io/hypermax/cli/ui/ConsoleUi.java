@@ -279,6 +279,11 @@ public final class ConsoleUi implements StudyListener {
     }
   }
 
+  /** Shows {@code text} in the status bar (e.g. the dashboard's address, printed before the screen took over). */
+  public void note(String text) {
+    model.note(text);
+  }
+
   /** Lines written to standard error while the screen is up become the status message. */
   private final class StatusLineStream extends OutputStream {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
