@@ -84,6 +84,19 @@ final class FolderSync {
           if (stat(sftp, remote) == null) {
             sftp.mkdir(remote);
           }
+        } else if (Files.isSymbolicLink(local)) {
+          // Re-created as a link, as rsync --links does: never upload what it points to (maybe outside sync.from).
+          String target = Files.readSymbolicLink(local).toString().replace('\\', '/');
+          SftpATTRS there = lstat(sftp, remote);
+          if (there != null && there.isLink() && target.equals(readLink(sftp, remote))) {
+            unchanged++;
+            continue;
+          }
+          if (there != null) {
+            sftp.rm(remote);
+          }
+          sftp.symlink(target, remote);
+          sent++;
         } else if (Files.isRegularFile(local)) {
           long size = Files.size(local);
           int mtime = (int) (Files.getLastModifiedTime(local).toMillis() / 1000);
@@ -120,6 +133,25 @@ final class FolderSync {
         sftp.mkdir(prefix.toString());
       }
       prefix.append('/');
+    }
+  }
+
+  private static SftpATTRS lstat(ChannelSftp sftp, String path) throws SftpException {
+    try {
+      return sftp.lstat(path);
+    } catch (SftpException e) {
+      if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private static String readLink(ChannelSftp sftp, String path) {
+    try {
+      return sftp.readlink(path);
+    } catch (SftpException e) {
+      return null;
     }
   }
 

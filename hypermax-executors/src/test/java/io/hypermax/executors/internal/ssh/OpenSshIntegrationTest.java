@@ -352,6 +352,28 @@ class OpenSshIntegrationTest {
     }
   }
 
+  /** SFTP re-creates a symbolic link as a link (as rsync --links does): it never uploads what the link points to. */
+  @Test
+  void sftpSyncKeepsSymbolicLinksAsLinks() throws Exception {
+    try (OpenSshd d = OpenSshd.start(dir.resolve("d"), userKey)) {
+      Files.writeString(knownHosts, d.knownHostsLine() + "\n", java.nio.file.StandardOpenOption.APPEND);
+      Path src = source();
+      Path secret = Files.writeString(dir.resolve("outside-the-folder.txt"), "not for the remote host");
+      Files.createSymbolicLink(src.resolve("link.txt"), secret);
+      Path remote = dir.resolve("on-d-sftp");
+      try (Executor e = syncing(d, src, remote, "sftp")) {
+        assertEquals(0.75, e.run(Executors.request(0, Map.of(), dir)).loss());
+      }
+      assertTrue(Files.isSymbolicLink(remote.resolve("link.txt")), "a link on the remote too");
+      assertEquals(secret.toString(), Files.readSymbolicLink(remote.resolve("link.txt")).toString());
+      try (Executor e = syncing(d, src, remote, "sftp")) {
+        assertEquals(0.75, e.run(Executors.request(1, Map.of(), dir)).loss());
+        String log = Executors.log(dir, 1);
+        assertTrue(log.contains(" with SFTP: 0 file(s) sent"), "an unchanged link is not sent again: " + log);
+      }
+    }
+  }
+
   private static void awaitNoSurvivors(String text) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 5000;
     while (!SshExecutorTest.survivors(text).isEmpty() && System.currentTimeMillis() < deadline) {
