@@ -82,7 +82,16 @@ class DashboardCommandTest {
     DashboardServerHandle h = new DashboardServerHandle(cmd);
     assertEquals(6, study(h.port, h.token).get("trials").size());
     cmd.stopped.countDown();
-    Thread.sleep(300);
+    // The server closes on the command's own thread: wait for it (up to 30 s on a slow machine), then check.
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try {
+        study(h.port, h.token);
+        Thread.sleep(100);
+      } catch (java.io.IOException closing) {
+        break;
+      }
+    }
     assertThrows(ConnectException.class, () -> study(h.port, h.token), "stopped: the port is closed");
   }
 
