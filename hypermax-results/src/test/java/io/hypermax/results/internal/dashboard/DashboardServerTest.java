@@ -151,6 +151,52 @@ class DashboardServerTest {
     assertTrue(raw(s, "GET", "/api/study", "x").startsWith("HTTP/1.1 401"));
   }
 
+  /** Opens an event stream on a raw socket and returns it once the status line arrived. */
+  private static Socket openStream(DashboardServer s) throws Exception {
+    Socket socket = new Socket("127.0.0.1", s.port());
+    socket.setSoTimeout(20_000);
+    socket.getOutputStream().write(("GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n" + AccessGuard.TOKEN_HEADER + ": " + s.token()
+        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    StringBuilder status = new StringBuilder();
+    int c;
+    while ((c = socket.getInputStream().read()) != -1 && c != '\n') {
+      status.append((char) c);
+    }
+    assertTrue(status.toString().startsWith("HTTP/1.1 200"), "stream opened: " + status);
+    return socket;
+  }
+
+  @Test
+  void pagesThatWereClosedGiveTheirEventStreamsBack() throws Exception {
+    writer(2);
+    DashboardServer s = serve(new DashboardOptions("127.0.0.1", 0, false, null, 100));
+    List<Socket> pages = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      pages.add(openStream(s));
+    }
+    assertTrue(raw(s, "GET", "/events", s.token()).startsWith("HTTP/1.1 503"), "at most 8 open pages");
+    for (Socket p : pages) {
+      p.close(); // the browser tab is gone; the server notices at its next write (a keep-alive every 2 s)
+    }
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    String answer = "";
+    while (System.nanoTime() < deadline) {
+      try (Socket again = new Socket("127.0.0.1", s.port())) {
+        again.setSoTimeout(20_000);
+        again.getOutputStream().write(("GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n" + AccessGuard.TOKEN_HEADER + ": "
+            + s.token() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] head = again.getInputStream().readNBytes(12);
+        answer = new String(head, StandardCharsets.US_ASCII);
+      }
+      if (answer.startsWith("HTTP/1.1 200")) {
+        break;
+      }
+      Thread.sleep(250);
+    }
+    assertTrue(answer.startsWith("HTTP/1.1 200"), "a new page gets a stream once the closed ones are noticed: " + answer);
+  }
+
   @Test
   void theEventStreamDeliversATrialAnotherWriterAppends() throws Exception {
     StudyWriter w = writer(3);
