@@ -3,6 +3,7 @@ package io.hypermax.cli;
 import io.hypermax.core.internal.config.ConfigLoader;
 import io.hypermax.core.internal.config.HypermaxConfig;
 import io.hypermax.core.storage.SharedStudyStorage;
+import io.hypermax.executors.internal.executable.SlurmCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,17 +92,17 @@ final class SlurmWorkersCommand implements Callable<Integer> {
     add(sbatch, "mem", mem);
     add(sbatch, "gres", gres);
     sbatch.add(script.toString());
-    Run submitted = run(sbatch, environment);
-    if (submitted.code != 0) {
-      throw new UserException("sbatch failed (exit " + submitted.code + "): " + submitted.out.strip(), 1);
+    SlurmCommand.Result submitted = run(sbatch, environment);
+    if (submitted.code() != 0) {
+      throw new UserException("sbatch failed (exit " + submitted.code() + "): " + submitted.out().strip(), 1);
     }
-    String job = submitted.out.strip().split(";")[0];
+    String job = submitted.out().strip().split(";")[0];
     System.out.printf("submitted Slurm job array %s: %d hypermax workers on %s (output in %s)%n",
         job, workers, SharedStudyWriter.redact(url), dir);
     if (!await) {
       return 0;
     }
-    while (!run(List.of("squeue", "-h", "-j", job, "-o", "%i"), environment).out.isBlank()) {
+    while (!run(List.of("squeue", "-h", "-j", job, "-o", "%i"), environment).out().isBlank()) {
       Thread.sleep(POLL_MS);
     }
     boolean finished;
@@ -146,22 +146,11 @@ final class SlurmWorkersCommand implements Callable<Integer> {
     }
   }
 
-  private record Run(int code, String out) {}
-
-  private static Run run(List<String> cmd, Map<String, String> environment) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().putAll(environment);
-    Process p;
+  private static SlurmCommand.Result run(List<String> cmd, Map<String, String> environment) throws IOException, InterruptedException {
     try {
-      p = pb.start();
+      return SlurmCommand.run(cmd, environment, 60);
     } catch (IOException e) {
-      throw new UserException("cannot run " + cmd.get(0) + " (is Slurm installed and on the PATH?): " + e.getMessage(), 1);
+      throw new UserException(e.getMessage(), 1);
     }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return new Run(-1, cmd.get(0) + " timed out");
-    }
-    return new Run(p.exitValue(), out);
   }
 }

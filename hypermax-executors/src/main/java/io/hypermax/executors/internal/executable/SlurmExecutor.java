@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,11 +54,11 @@ final class SlurmExecutor implements Executor {
           "--output=" + out.toAbsolutePath(), "--chdir=" + cwd.toAbsolutePath()));
       resources.forEach((k, v) -> sbatch.add("--" + k + "=" + v));
       sbatch.add(script.toAbsolutePath().toString());
-      Run submit = slurm(sbatch);
-      if (submit.code != 0) {
-        return TrialResult.failed("sbatch failed (exit " + submit.code + "): " + submit.out.strip(), seconds(started));
+      SlurmCommand.Result submit = slurm(sbatch);
+      if (submit.code() != 0) {
+        return TrialResult.failed("sbatch failed (exit " + submit.code() + "): " + submit.out().strip(), seconds(started));
       }
-      String job = submit.out.strip().split(";")[0];
+      String job = submit.out().strip().split(";")[0];
       reports.submitted(job);
       String state;
       try {
@@ -76,8 +75,8 @@ final class SlurmExecutor implements Executor {
         return TrialResult.killed(limits.killLoss(), "Slurm job " + job + " cancelled after auto_kill_max_time "
             + limits.maxTimeSeconds() + " s", seconds(started)).withLog(request.logName());
       }
-      Run info = slurm(List.of("scontrol", "show", "job", job));
-      Matcher exit = EXIT.matcher(info.out);
+      SlurmCommand.Result info = slurm(List.of("scontrol", "show", "job", job));
+      Matcher exit = EXIT.matcher(info.out());
       String exitCode = exit.find() ? exit.group(1) : "?";
       if (!"COMPLETED".equals(state)) {
         return TrialResult.failed("Slurm job " + job + " ended " + state + " (exit code " + exitCode + "); its output is in "
@@ -119,11 +118,11 @@ final class SlurmExecutor implements Executor {
       if (limit > 0 && seconds(started) > limit) {
         return null;
       }
-      Run q = slurm(List.of("squeue", "-h", "-j", job, "-o", "%T"));
-      String s = q.out.strip();
-      if (q.code != 0 || s.isEmpty() || !(s.equals("PENDING") || s.equals("RUNNING") || s.equals("CONFIGURING")
+      SlurmCommand.Result q = slurm(List.of("squeue", "-h", "-j", job, "-o", "%T"));
+      String s = q.out().strip();
+      if (q.code() != 0 || s.isEmpty() || !(s.equals("PENDING") || s.equals("RUNNING") || s.equals("CONFIGURING")
           || s.equals("COMPLETING") || s.equals("SUSPENDED"))) {
-        Matcher m = STATE.matcher(slurm(List.of("scontrol", "show", "job", job)).out);
+        Matcher m = STATE.matcher(slurm(List.of("scontrol", "show", "job", job)).out());
         String state = m.find() ? m.group(1) : "UNKNOWN";
         if (!state.equals("COMPLETING") && !state.equals("RUNNING") && !state.equals("PENDING")) {
           return state;
@@ -167,23 +166,8 @@ final class SlurmExecutor implements Executor {
     return null;
   }
 
-  private record Run(int code, String out) {}
-
-  private Run slurm(List<String> cmd) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().putAll(environment);
-    Process p;
-    try {
-      p = pb.start();
-    } catch (IOException e) {
-      throw new IOException("cannot run " + cmd.get(0) + " (is Slurm installed and on the PATH?): " + e.getMessage(), e);
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return new Run(-1, cmd.get(0) + " timed out");
-    }
-    return new Run(p.exitValue(), out);
+  private SlurmCommand.Result slurm(List<String> cmd) throws IOException, InterruptedException {
+    return SlurmCommand.run(cmd, environment, 30);
   }
 
   private static double seconds(long started) {
