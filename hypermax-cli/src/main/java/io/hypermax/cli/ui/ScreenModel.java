@@ -2,7 +2,9 @@ package io.hypermax.cli.ui;
 
 import io.hypermax.core.config.JsonValues;
 import io.hypermax.core.guidance.Guidance;
+import io.hypermax.core.guidance.GuidanceAction;
 import io.hypermax.core.guidance.GuidanceEvent;
+import io.hypermax.core.guidance.GuidanceRequest;
 import io.hypermax.core.monitor.LiveUsage;
 import io.hypermax.core.space.NumberDistribution;
 import io.hypermax.core.space.Parameter;
@@ -234,13 +236,13 @@ public final class ScreenModel {
       case CHAR -> {
         switch (k.ch()) {
           case 'l' -> prompt = new Prompt("lock " + p.path() + " to", new StringBuilder(bestValue(p)),
-              text -> apply(() -> GuidanceEvent.lock(p.path(), Guidance.parseValue(p, text), "ui")));
+              text -> apply(() -> GuidanceRequest.of(p, GuidanceAction.LOCK, text, "ui")));
           case 'u' -> apply(() -> GuidanceEvent.unlock(p.path(), "ui"));
           case 's' -> apply(() -> GuidanceEvent.scramble(p.path(), "ui"));
           case 'n' -> {
             if (p.distribution() instanceof NumberDistribution n) {
               prompt = new Prompt("narrow " + p.path() + " to min:max", new StringBuilder(num(n.min()) + ":" + num(n.max())),
-                  text -> apply(() -> narrow(p, text)));
+                  text -> apply(() -> GuidanceRequest.of(p, GuidanceAction.NARROW, text.trim(), "ui")));
             } else {
               message = "only numbers can be narrowed; " + p.path() + " is " + p.distribution().describe();
             }
@@ -249,19 +251,6 @@ public final class ScreenModel {
         }
       }
       default -> {}
-    }
-  }
-
-  private static GuidanceEvent narrow(Parameter p, String text) {
-    int colon = text.indexOf(':', 1);
-    if (colon < 0) {
-      throw new IllegalArgumentException("type the range as min:max, e.g. 0.001:0.1");
-    }
-    try {
-      return GuidanceEvent.narrow(
-          p.path(), Double.parseDouble(text.substring(0, colon).trim()), Double.parseDouble(text.substring(colon + 1).trim()), "ui");
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("min and max must be numbers: " + text);
     }
   }
 

@@ -42,6 +42,18 @@ public final class GuidanceRequest {
       // validate() names the known parameters
       return GuidanceEvent.unlock(name, source);
     }
+    return of(p, a, value, source);
+  }
+
+  /**
+   * The event for {@code a} on {@code p} with what was typed after {@code =} ({@code value}: a value to lock to,
+   * {@code MIN:MAX} to narrow to, ignored otherwise); not yet checked against the space (see {@link
+   * Guidance#validate}). Also what the console UI's prompts use.
+   *
+   * @throws IllegalArgumentException one line naming the parameter and what is wrong
+   */
+  public static GuidanceEvent of(Parameter p, GuidanceAction a, String value, String source) {
+    String name = p.path();
     return switch (a) {
       case LOCK -> {
         if (value == null || value.isBlank()) {
