@@ -37,7 +37,7 @@ final class SharedStudyWriter {
         j.recordTrialStart(t);
       }
       for (Trial t : stored.abandoned()) {
-        j.recordTrialStart(t); // unfinished: a local resume runs them again
+        j.recordTrialStart(t, stored.abandonedMetadata(t.number())); // unfinished: a local resume runs them again
       }
       // The workers' reports and pruning decisions, after the starts (a start resets a trial's curve).
       for (StoredStudy.Intermediate v : stored.intermediates()) {

@@ -37,7 +37,12 @@ public final class InMemoryStorage implements StudyStorage {
 
   @Override
   public synchronized void recordTrialStart(Trial trial) {
-    events.add(new JournalEvent.TrialStarted(trial.number(), trial.assignment().values(), trial.start()));
+    recordTrialStart(trial, java.util.Map.of());
+  }
+
+  @Override
+  public synchronized void recordTrialStart(Trial trial, java.util.Map<String, Object> metadata) {
+    events.add(new JournalEvent.TrialStarted(trial.number(), trial.assignment().values(), trial.start(), metadata));
   }
 
   @Override

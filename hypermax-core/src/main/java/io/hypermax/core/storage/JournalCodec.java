@@ -22,7 +22,7 @@ import io.hypermax.core.stability.API;
  *
  * <pre>
  * {"event":"study","version":2,"seed":42,"created":"..."}
- * {"event":"start","trial":0,"params":{...flat...},"start":"..."}
+ * {"event":"start","trial":0,"params":{...flat...},"start":"...","metadata":{...}}
  * {"event":"end","trial":0,"status":"COMPLETE","loss":0.12,"time":1.5,"metadata":{...},"error":"...",
  *  "log":"...","usage":{...},"objectives":{"f1":0.3,"f2":0.7},"end":"..."}
  * {"event":"intermediate","trial":0,"step":3,"value":0.5}
@@ -34,7 +34,9 @@ import io.hypermax.core.stability.API;
  * Non-finite numbers are written as the strings "Infinity"/"-Infinity" and NaN is left out, so
  * every line is strict JSON. {@code objectives} (a Pareto study's vector of values to minimise, one
  * per metric) appears only when the result has one; a record without it decodes to an empty vector,
- * so journals written before it existed replay unchanged.
+ * so journals written before it existed replay unchanged. The same holds for a start's {@code metadata} (what the
+ * optimizer said about the suggestion, e.g. {@code atpe.action}; written only when there is some): a re-run after a
+ * crash gets it back, a start without it has none.
  *
  * <p>Version 2 added the status PRUNED (a trial a pruner stopped: its loss is its last reported value,
  * its metadata has {@code pruned_at_step}). A hypermax that knows only version 1 refuses such a journal
@@ -78,6 +80,10 @@ public final class JournalCodec {
         g.writeFieldName("params");
         g.writeObject(s.params());
         g.writeStringField("start", s.start().toString());
+        if (!s.metadata().isEmpty()) {
+          g.writeFieldName("metadata");
+          g.writeObject(s.metadata());
+        }
       } else if (event instanceof JournalEvent.TrialEnded e) {
         writeEnd(g, e);
       } else if (event instanceof JournalEvent.IntermediateValue v) {
@@ -165,8 +171,11 @@ public final class JournalCodec {
         case "start" -> {
           @SuppressWarnings("unchecked")
           Map<String, Object> params = (Map<String, Object>) JsonValues.toJava(n.get("params"));
+          @SuppressWarnings("unchecked")
+          Map<String, Object> metadata = n.path("metadata").isObject() ? (Map<String, Object>) JsonValues.toJava(n.get("metadata")) : Map.of();
           yield new JournalEvent.TrialStarted(
-              required(n, "trial").asInt(), params == null ? Map.of() : params, Instant.parse(required(n, "start").asText()));
+              required(n, "trial").asInt(), params == null ? Map.of() : params, Instant.parse(required(n, "start").asText()),
+              metadata);
         }
         case "end" -> new JournalEvent.TrialEnded(
             required(n, "trial").asInt(), readResult(n), Instant.parse(required(n, "end").asText()));

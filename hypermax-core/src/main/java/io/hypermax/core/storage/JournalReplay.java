@@ -18,6 +18,7 @@ import io.hypermax.core.stability.API;
 public final class JournalReplay {
   private Long seed;
   private final Map<Integer, Trial> started = new LinkedHashMap<>();
+  private final Map<Integer, Map<String, Object>> startMetadata = new java.util.HashMap<>();
   private final Map<Integer, Trial> finished = new LinkedHashMap<>();
   private final List<JsonNode> custom = new ArrayList<>();
   private final List<StoredStudy.Intermediate> intermediates = new ArrayList<>();
@@ -60,6 +61,11 @@ public final class JournalReplay {
         intermediates.removeIf(v -> v.trial() == s.trial());
       }
       started.put(s.trial(), Trial.running(s.trial(), new Assignment(s.params()), Map.of(), s.start()));
+      if (s.metadata().isEmpty()) {
+        startMetadata.remove(s.trial());
+      } else {
+        startMetadata.put(s.trial(), s.metadata());
+      }
       finished.remove(s.trial());
     } else if (event instanceof JournalEvent.TrialEnded e) {
       Trial t = started.get(e.trial());
@@ -78,12 +84,17 @@ public final class JournalReplay {
 
   public StoredStudy result() {
     List<Trial> abandoned = new ArrayList<>();
+    Map<Integer, Map<String, Object>> abandonedMetadata = new java.util.HashMap<>();
     for (Trial t : started.values()) {
       if (!finished.containsKey(t.number())) {
         abandoned.add(t);
+        Map<String, Object> m = startMetadata.get(t.number());
+        if (m != null) {
+          abandonedMetadata.put(t.number(), m);
+        }
       }
     }
     abandoned.sort(java.util.Comparator.comparingInt(Trial::number));
-    return new StoredStudy(seed, new ArrayList<>(finished.values()), abandoned, custom, intermediates, problems);
+    return new StoredStudy(seed, new ArrayList<>(finished.values()), abandoned, custom, intermediates, problems, abandonedMetadata);
   }
 }

@@ -28,6 +28,18 @@ public interface StudyStorage extends AutoCloseable {
 
   void recordTrialStart(Trial trial);
 
+  /**
+   * Records a trial's start with what the optimizer said about its suggestion ({@code Optimizer.trialMetadata}), so
+   * that a re-run after a crash keeps it ({@link StoredStudy#abandonedMetadata}). A backend that predates this records
+   * the start alone (the default): its re-runs lose the metadata, nothing else.
+   *
+   * @param metadata empty when the optimizer said nothing
+   * @since 0.2
+   */
+  default void recordTrialStart(Trial trial, java.util.Map<String, Object> metadata) {
+    recordTrialStart(trial);
+  }
+
   /** Records a finished trial; written before this returns (see the class comment). */
   void recordTrialEnd(Trial trial);
 

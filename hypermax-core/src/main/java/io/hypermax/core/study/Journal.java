@@ -85,7 +85,12 @@ public final class Journal implements StudyStorage {
 
   @Override
   public void recordTrialStart(Trial trial) {
-    file.appendLine(JournalCodec.encode(new JournalEvent.TrialStarted(trial.number(), trial.assignment().values(), trial.start())));
+    recordTrialStart(trial, java.util.Map.of());
+  }
+
+  @Override
+  public void recordTrialStart(Trial trial, java.util.Map<String, Object> metadata) {
+    file.appendLine(JournalCodec.encode(new JournalEvent.TrialStarted(trial.number(), trial.assignment().values(), trial.start(), metadata)));
   }
 
   @Override

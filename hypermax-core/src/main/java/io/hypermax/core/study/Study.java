@@ -82,7 +82,8 @@ public final class Study implements AutoCloseable {
   private final TrialLog ordered = new TrialLog();
   private final Map<Integer, Trial> waiting = new TreeMap<>();
   /** What the optimizer said about each running trial's suggestion ({@link Optimizer#trialMetadata}). */
-  private final Map<Integer, Map<String, Object>> optimizerMetadata = new java.util.HashMap<>();
+  private final io.hypermax.core.internal.suggestion.SuggestionMetadata suggestions =
+      new io.hypermax.core.internal.suggestion.SuggestionMetadata();
   private int lag = 1;
   private Trial best;
   private final Deque<Trial> reruns = new ArrayDeque<>();
@@ -127,15 +128,18 @@ public final class Study implements AutoCloseable {
       for (Trial t : b.restored.abandoned()) {
         if (pruneDecisions.containsKey(t.number())) {
           // Pruned before the process died, but not yet ended: the decision stands, the trial does not run again.
-          Trial done = withNested(t).finish(prunedResult(t.number(), Double.NaN, null), Instant.now());
+          TrialResult pruned = prunedResult(t.number(), Double.NaN, null).withExtraMetadata(b.restored.abandonedMetadata(t.number()));
+          Trial done = withNested(t).finish(pruned, Instant.now());
           if (storage != null) {
             storage.recordTrialEnd(done);
           }
           addFinished(done);
           curves.finished(t.number(), TrialStatus.PRUNED);
         } else {
-          // Trials that were running when the previous process died run again, with the same number and parameters.
+          // Trials that were running when the previous process died run again, with the same number and parameters,
+          // and with what the optimizer said about their suggestion (recorded with their start).
           reruns.add(t);
+          suggestions.restore(t.number(), b.restored.abandonedMetadata(t.number()));
         }
       }
       nextNumber = b.restored.nextTrialNumber();
@@ -319,17 +323,14 @@ public final class Study implements AutoCloseable {
         throw new IllegalStateException("the optimizer failed to suggest trial " + number + ": " + e, e);
       }
       nextNumber++;
-      Map<String, Object> notes = optimizer.trialMetadata(number);
-      if (!notes.isEmpty()) {
-        optimizerMetadata.put(number, notes);
-      }
+      suggestions.ask(optimizer, number);
       trial = Trial.running(number, assignment, space.nest(assignment), Instant.now());
     }
     running.put(trial.number(), trial);
     curves.started(trial.number()); // a re-run reports its curve anew
     pruneDecisions.remove(trial.number());
     if (storage != null) {
-      storage.recordTrialStart(trial);
+      storage.recordTrialStart(trial, suggestions.of(trial.number()));
     }
     if (!listeners.isEmpty()) {
       StudySnapshot snap = snapshot();
@@ -359,10 +360,7 @@ public final class Study implements AutoCloseable {
     TrialResult result = pruneDecisions.containsKey(trial.number())
         ? prunedResult(trial.number(), raw.time(), raw)
         : objective.apply(raw);
-    Map<String, Object> notes = optimizerMetadata.remove(trial.number());
-    if (notes != null) {
-      result = result.withExtraMetadata(notes);
-    }
+    result = suggestions.attach(trial.number(), result);
     curves.finished(trial.number(), result.status());
     Trial done = current.finish(result, Instant.now());
     // Written (not only buffered) before the next suggestion: a SIGKILL from here on loses nothing.

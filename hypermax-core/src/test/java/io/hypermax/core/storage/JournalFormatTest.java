@@ -58,6 +58,36 @@ class JournalFormatTest {
       assertEquals((x - 1) * (x - 1) + (y + 2) * (y + 2), t.loss(), 1e-9, "the loss stays with its parameters");
     }
     assertEquals(14, stored.nextTrialNumber());
+    assertEquals(Map.of(), stored.abandonedMetadata(), "starts of the former release carry no optimizer metadata");
+  }
+
+  @Test
+  void aStartsOptimizerMetadataRoundTripsAndIsLeftOutWhenEmpty() {
+    Map<String, Object> meta = new java.util.LinkedHashMap<>();
+    meta.put("atpe.action", "tpe-lock");
+    meta.put("atpe.gamma", 0.1);
+    var start = new JournalEvent.TrialStarted(5, Map.of("x", 0.5), java.time.Instant.parse("2026-12-03T10:00:00Z"), meta);
+    String line = JournalCodec.encode(start);
+    assertTrue(line.endsWith("\"metadata\":{\"atpe.action\":\"tpe-lock\",\"atpe.gamma\":0.1}}"), line);
+    assertEquals(start, JournalCodec.decode(line, "test"));
+    var plain = new JournalEvent.TrialStarted(5, Map.of("x", 0.5), java.time.Instant.parse("2026-12-03T10:00:00Z"));
+    assertTrue(!JournalCodec.encode(plain).contains("metadata"), "a start without metadata is written as before");
+    assertEquals(Map.of(), ((JournalEvent.TrialStarted) JournalCodec.decode(JournalCodec.encode(plain), "test")).metadata());
+  }
+
+  @Test
+  void onlyAbandonedTrialsKeepTheirStartsMetadataAndTheLastStartWins() {
+    List<String> lines = List.of(
+        "{\"event\":\"study\",\"version\":2,\"seed\":1}",
+        "{\"event\":\"start\",\"trial\":0,\"params\":{},\"start\":\"2026-01-01T00:00:00Z\",\"metadata\":{\"a\":1}}",
+        "{\"event\":\"end\",\"trial\":0,\"status\":\"COMPLETE\",\"loss\":0.5,\"time\":1,\"end\":\"2026-01-01T00:00:01Z\"}",
+        "{\"event\":\"start\",\"trial\":1,\"params\":{},\"start\":\"2026-01-01T00:00:00Z\",\"metadata\":{\"a\":2}}",
+        "{\"event\":\"start\",\"trial\":2,\"params\":{},\"start\":\"2026-01-01T00:00:00Z\",\"metadata\":{\"a\":3}}",
+        "{\"event\":\"start\",\"trial\":2,\"params\":{},\"start\":\"2026-01-01T00:01:00Z\"}");
+    StoredStudy s = JournalReplay.replayLines(lines, "journal.jsonl");
+    assertEquals(List.of(1, 2), s.abandoned().stream().map(Trial::number).toList());
+    assertEquals(Map.of(1, Map.of("a", 2)), s.abandonedMetadata());
+    assertEquals(Map.of(), s.abandonedMetadata(2));
   }
 
   @Test

@@ -90,7 +90,7 @@ public final class JournalFollower implements StudySource {
     StoredStudy s = replay.result();
     List<String> all = new ArrayList<>(s.problems());
     all.addAll(problems);
-    current = new StoredStudy(s.seed(), s.finished(), s.abandoned(), s.customEvents(), s.intermediates(), all);
+    current = new StoredStudy(s.seed(), s.finished(), s.abandoned(), s.customEvents(), s.intermediates(), all, s.abandonedMetadata());
     return current;
   }
 
