@@ -26,6 +26,23 @@ public interface SharedStudyStorage extends StudyStorage {
      *     trials): the slot stays free and {@link #claim} returns null
      */
     Assignment suggest(int number, List<Trial> finished, List<Trial> running);
+
+    /**
+     * What the optimizer said about the suggestion of trial {@code number} just made ({@code Optimizer.trialMetadata});
+     * the storage records it with the trial's start, so a worker that later runs the trial re-queued gets it back.
+     *
+     * @since 0.2
+     */
+    default java.util.Map<String, Object> metadata(int number) {
+      return java.util.Map.of();
+    }
+
+    /**
+     * A re-queued trial was claimed: {@code metadata} is what was recorded with its start (empty when nothing).
+     *
+     * @since 0.2
+     */
+    default void requeued(int number, java.util.Map<String, Object> metadata) {}
   }
 
   /**
@@ -37,7 +54,9 @@ public interface SharedStudyStorage extends StudyStorage {
   /**
    * Claims the next trial for this worker: a re-queued trial first (same number and parameters),
    * otherwise a free slot whose parameters {@code suggester} chooses. Null when nothing is free now.
-   * The returned trial is recorded as RUNNING by this worker before this returns.
+   * The returned trial is recorded as RUNNING by this worker before this returns, with the suggester's
+   * {@link Suggester#metadata} (a re-queued trial keeps what its start recorded and hands it to
+   * {@link Suggester#requeued}).
    */
   Trial claim(Suggester suggester);
 

@@ -49,6 +49,25 @@ public final class SharedStudyWorker {
   private final FailureStreak failures = new FailureStreak();
   private volatile String stopReason;
   private final Object claimLock = new Object();
+  /** What the optimizer said about each running trial's suggestion; added to its result as in a local study. */
+  private final io.hypermax.core.internal.suggestion.SuggestionMetadata suggestions =
+      new io.hypermax.core.internal.suggestion.SuggestionMetadata();
+  private final SharedStudyStorage.Suggester suggester = new SharedStudyStorage.Suggester() {
+    @Override
+    public io.hypermax.core.space.Assignment suggest(int number, List<Trial> finished, List<Trial> running) {
+      return SharedStudyWorker.this.suggest(number, finished, running);
+    }
+
+    @Override
+    public java.util.Map<String, Object> metadata(int number) {
+      return suggestions.of(number);
+    }
+
+    @Override
+    public void requeued(int number, java.util.Map<String, Object> metadata) {
+      suggestions.restore(number, metadata);
+    }
+  };
   /** Reports go to the shared storage; {@code search.pruner} (none by default) decides across workers. */
   private SharedStudyPruning pruning;
 
@@ -161,7 +180,7 @@ public final class SharedStudyWorker {
       // One claim at a time per worker: the optimizer is asked in trial-number order, as in a local study
       // (optimizers keep state between suggestions and need not be thread-safe).
       synchronized (claimLock) {
-        trial = storage.claim(this::suggest);
+        trial = storage.claim(suggester);
       }
       if (trial == null) {
         if (storage.allFinished() || stopForFailures()) {
@@ -178,7 +197,7 @@ public final class SharedStudyWorker {
           && result.status() != io.hypermax.core.trial.TrialStatus.PRUNED) {
         return; // ended by the stop: run() hands it back to the study (releaseRunning) with its parameters
       }
-      Trial done = trial.finish(result, Instant.now());
+      Trial done = trial.finish(suggestions.attach(trial.number(), result), Instant.now());
       if (storage.finish(done)) {
         recorded.incrementAndGet();
         if (onFinished != null) {
@@ -276,7 +295,12 @@ public final class SharedStudyWorker {
       live = inFlight;
     }
     // The same random stream per trial number as a local study: a seeded random search is reproducible.
-    return optimizer.suggest(new SuggestRequest(number, space, done, live, direction, TrialSeeds.forTrial(seed, number)));
+    io.hypermax.core.space.Assignment a =
+        optimizer.suggest(new SuggestRequest(number, space, done, live, direction, TrialSeeds.forTrial(seed, number)));
+    if (a != null) {
+      suggestions.ask(optimizer, number);
+    }
+    return a;
   }
 
   private List<Trial> nestedFinished(List<Trial> finished) {

@@ -171,11 +171,16 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
 
   @Override
   public void recordTrialStart(Trial trial) {
+    recordTrialStart(trial, java.util.Map.of());
+  }
+
+  @Override
+  public void recordTrialStart(Trial trial, java.util.Map<String, Object> metadata) {
     update("record the start of trial " + trial.number(),
         "INSERT INTO hypermax_trial (study_id, number, state, start_line, worker, heartbeat) VALUES (?, ?, 'RUNNING', ?, ?, now())"
             + " ON CONFLICT (study_id, number) DO UPDATE SET state = 'RUNNING', start_line = EXCLUDED.start_line,"
             + " end_line = NULL, finish_seq = NULL, worker = EXCLUDED.worker, heartbeat = now()",
-        studyId, trial.number(), startLine(trial), worker);
+        studyId, trial.number(), startLine(trial, metadata), worker);
   }
 
   @Override
@@ -185,7 +190,7 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
             + " VALUES (?, ?, 'FINISHED', ?, ?, ?, nextval('hypermax_finish_seq'))"
             + " ON CONFLICT (study_id, number) DO UPDATE SET state = 'FINISHED', end_line = EXCLUDED.end_line,"
             + " finish_seq = EXCLUDED.finish_seq",
-        studyId, trial.number(), startLine(trial), endLine(trial), worker);
+        studyId, trial.number(), startLine(trial, java.util.Map.of()), endLine(trial), worker);
   }
 
   /**
@@ -215,8 +220,8 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
     }
   }
 
-  private static String startLine(Trial t) {
-    return JournalCodec.encode(new JournalEvent.TrialStarted(t.number(), t.assignment().values(), t.start()));
+  private static String startLine(Trial t, java.util.Map<String, Object> metadata) {
+    return JournalCodec.encode(new JournalEvent.TrialStarted(t.number(), t.assignment().values(), t.start(), metadata));
   }
 
   private static String endLine(Trial t) {
@@ -321,10 +326,13 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
     }
     Instant now = Instant.now();
     Trial trial;
+    java.util.Map<String, Object> metadata;
     if ("QUEUED".equals(state)) {
       StoredStudy one = JournalReplay.replayLines(List.of(startLine), where);
       Trial before = one.abandoned().get(0);
       trial = Trial.running(number, before.assignment(), before.parameters(), now);
+      metadata = one.abandonedMetadata(number); // the suggestion's optimizer metadata stays with the trial
+      suggester.requeued(number, metadata);
     } else {
       StudyView.Snapshot seen = view.refresh(c);
       Assignment a = suggester.suggest(number, seen.finished(), seen.running());
@@ -332,10 +340,11 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
         return null; // not yet (search.deterministic waits for earlier trials): the caller rolls back
       }
       trial = Trial.running(number, a, java.util.Map.of(), now);
+      metadata = suggester.metadata(number);
     }
     try (PreparedStatement u = c.prepareStatement(
         "UPDATE hypermax_trial SET state = 'RUNNING', start_line = ?, worker = ?, heartbeat = now() WHERE study_id = ? AND number = ?")) {
-      u.setString(1, startLine(trial));
+      u.setString(1, startLine(trial, metadata));
       u.setString(2, worker);
       u.setLong(3, studyId);
       u.setInt(4, number);
