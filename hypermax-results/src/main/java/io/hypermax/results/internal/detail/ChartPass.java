@@ -21,7 +21,8 @@ import io.hypermax.core.internal.concurrent.DaemonThreads;
 
 /**
  * One full chart pass over a snapshot, run on a small pool of low-priority threads: the history, importance, EDF,
- * parallel coordinates and timeline, a slice per parameter and contours of the top pairs ({@link ChartSet#SUMMARY});
+ * parallel coordinates and timeline, a slice per parameter and contours of the top pairs ({@link ChartSet#SUMMARY}),
+ * the learning curves and the atpe actions when the study has them;
  * with {@link ChartSet#ALL} also the original's files, one job per numeric parameter, per unordered pair of numeric
  * parameters and per categorical parameter. Whatever cannot be drawn is listed in {@code notes.txt}.
  */
@@ -65,6 +66,7 @@ public final class ChartPass {
     jobs.add(() -> SummaryOutputs.writeParallel(obs, root, notes));
     jobs.add(() -> SummaryOutputs.writeTimeline(snapshot, root, notes));
     jobs.add(() -> LearningCurveOutputs.write(snapshot, root, notes));
+    jobs.add(() -> AtpeActionOutputs.write(snapshot, root, notes));
     for (NumericParameter p : obs.numeric()) {
       jobs.add(() -> SummaryOutputs.writeSlice(obs, p, root, notes));
     }

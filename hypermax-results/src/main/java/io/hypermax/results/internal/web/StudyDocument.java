@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypermax.core.space.Parameter;
 import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.trial.Trial;
+import io.hypermax.results.internal.analysis.AtpeActions;
 import io.hypermax.results.internal.analysis.ContourField;
 import io.hypermax.results.internal.analysis.Correlations;
 import io.hypermax.results.internal.analysis.Importance;
@@ -31,7 +32,10 @@ import io.hypermax.core.stability.API;
  * <p>Format ({@code "format": 1}; fields are only ever added): {@code direction}, {@code parameters[]},
  * {@code trials[]}, {@code workers}, {@code lossLog}, {@code importance[]}, {@code contours[]}, {@code spearman},
  * {@code curves[]} (each trial's reported values: {@code trial}, {@code status}, {@code steps[]}, {@code values[]};
- * at most {@value #MAX_CURVE_POINTS} points a curve, evenly thinned, the last point always kept).
+ * at most {@value #MAX_CURVE_POINTS} points a curve, evenly thinned, the last point always kept), and, only when
+ * trials carry {@code atpe.action} metadata ({@code search.method: atpe}), {@code atpeActions}: {@code actions[]} (the
+ * action ids in order of first use) and {@code trials[]} ({@code trial}, {@code action}, {@code family},
+ * {@code status}, {@code loss}, {@code best}: the best loss of the complete trials up to it), see {@link AtpeActions}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class StudyDocument {
@@ -161,6 +165,7 @@ public final class StudyDocument {
         }
       }
     }
+    atpeActions(doc, AtpeActions.of(snapshot));
     correlations.ifPresent(c -> {
       ObjectNode o = doc.putObject("spearman");
       ArrayNode labels = o.putArray("labels");
@@ -174,6 +179,26 @@ public final class StudyDocument {
       }
     });
     return doc;
+  }
+
+  /** The actions chart's data; left out for studies whose optimizer records no actions. */
+  private static void atpeActions(ObjectNode doc, AtpeActions a) {
+    if (a.isEmpty()) {
+      return;
+    }
+    ObjectNode o = doc.putObject("atpeActions");
+    ArrayNode ids = o.putArray("actions");
+    a.actions().forEach(ids::add);
+    ArrayNode trials = o.putArray("trials");
+    for (AtpeActions.Entry e : a.entries()) {
+      ObjectNode t = trials.addObject();
+      t.put("trial", e.trial());
+      t.put("action", e.action());
+      t.put("family", e.family());
+      t.put("status", e.status().name().toLowerCase(Locale.ROOT));
+      num(t, "loss", e.loss());
+      num(t, "best", e.bestSoFar());
+    }
   }
 
   private static void num(ObjectNode o, String key, double v) {

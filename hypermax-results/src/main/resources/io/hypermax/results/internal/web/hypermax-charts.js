@@ -11,7 +11,9 @@
  * Every chart zooms (mouse wheel or the slider under it), shows a trial's numbers on hover, and filters: the colour
  * bars are range sliders, parallel axes can be brushed, the legend toggles series, and a "Trials shown" menu above
  * the charts keeps only the best 50 / 25 / 10 % of the complete trials in every chart. Colours: viridis.
- * When the document has one (the dashboard adds it), also the Pareto front ("pareto").
+ * When the document has one (the dashboard adds it), also the Pareto front ("pareto"). When trials carry atpe.action
+ * metadata (search.method: atpe; the document's "atpeActions"), also the actions over the study ("atpe actions"): a
+ * row per action, a marker per trial coloured by model family, and above it each trial's loss and the best so far.
  * Returns { charts: [...echarts instances], filter: <select>, update(newerDocument), dispose() }; the live
  * dashboard (io.hypermax.results.internal.dashboard) calls update() for every new document.
  */
@@ -285,6 +287,59 @@
     };
   }
 
+  // model families of search.method: atpe; any other family takes the next colour of OTHER_FAMILIES
+  var FAMILY = { random: '#9e9e9e', startup: '#9e9e9e', tpe: '#1f77b4', storm: '#ff7f0e', gp: '#2ca02c' };
+  var OTHER_FAMILIES = ['#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22'];
+
+  /** Which action made each trial's suggestion (rows), coloured by family; above, the loss and the best so far. */
+  function atpeActions(doc) {
+    var a = doc.atpeActions;
+    var rows = a.actions;
+    var families = [];
+    a.trials.forEach(function (t) { if (families.indexOf(t.family) < 0) { families.push(t.family); } });
+    var byTrial = {};
+    a.trials.forEach(function (t) { byTrial[t.trial] = t; });
+    var lo = a.trials[0].trial, hi = a.trials[a.trials.length - 1].trial;
+    if (hi === lo) { hi = lo + 1; }
+    var others = 0;
+    var rowHeight = Math.max(120, 26 * rows.length);
+    var series = [];
+    families.forEach(function (f) {
+      var colour = FAMILY[f] || OTHER_FAMILIES[others++ % OTHER_FAMILIES.length];
+      var list = a.trials.filter(function (t) { return t.family === f; });
+      var name = (f || 'no family') + ' (' + list.length + ')';
+      function item(value, t) { return t.status === 'complete' ? value : { value: value, itemStyle: { opacity: 0.35 } }; }
+      // the same name in both panels: the legend shows or hides a family in both
+      series.push({ name: name, type: 'scatter', xAxisIndex: 1, yAxisIndex: 1, symbolSize: 10, itemStyle: { color: colour },
+        data: list.map(function (t) { return item([t.trial, rows.indexOf(t.action), t.trial], t); }) });
+      series.push({ name: name, type: 'scatter', xAxisIndex: 0, yAxisIndex: 0, symbolSize: 7, itemStyle: { color: colour, opacity: 0.8 },
+        data: list.filter(function (t) { return t.loss !== null && t.status === 'complete'; }).map(function (t) { return [t.trial, t.loss, t.trial]; }) });
+    });
+    series.push({ name: 'best so far', type: 'line', step: 'end', symbol: 'none', xAxisIndex: 0, yAxisIndex: 0,
+      lineStyle: { width: 2.5, color: '#d62728' }, itemStyle: { color: '#d62728' },
+      data: a.trials.filter(function (t) { return t.best !== null; }).map(function (t) { return [t.trial, t.best, t.trial]; }) });
+    function tip(p) {
+      var t = byTrial[p.value[2]];
+      if (p.seriesName === 'best so far') { return 'trial ' + t.trial + ': best so far ' + fmt(t.best); }
+      return '<b>trial ' + t.trial + '</b> (' + t.status + ')<br>action: ' + escapeHtml(t.action) + ' (' + escapeHtml(t.family) + ')'
+        + (t.loss !== null ? '<br>loss: ' + fmt(t.loss) : '') + (t.best !== null ? '<br>best so far: ' + fmt(t.best) : '');
+    }
+    var xAxis = { type: 'value', min: lo, max: hi, minInterval: 1, nameTextStyle: FONT };
+    return {
+      title: { text: 'atpe actions', subtext: a.trials.length + ' trials, every one shown; which action made each suggestion (colour: model family, faint: not complete), above: loss and best so far' },
+      tooltip: { trigger: 'item', formatter: tip },
+      legend: { top: 40, right: 10 },
+      grid: [{ left: 130, right: 30, top: 80, height: 150 }, { left: 130, right: 30, top: 260, height: rowHeight }],
+      xAxis: [Object.assign({ gridIndex: 0, axisLabel: { show: false } }, xAxis),
+        Object.assign({ gridIndex: 1, name: 'trial', nameLocation: 'middle', nameGap: 28 }, xAxis)],
+      yAxis: [Object.assign(lossAxis(doc.lossLog), { gridIndex: 0, nameGap: 65 }),
+        { gridIndex: 1, type: 'category', data: rows, inverse: true, axisLabel: FONT, splitLine: { show: true } }],
+      dataZoom: [{ type: 'inside', xAxisIndex: [0, 1], filterMode: 'none' },
+        { type: 'slider', xAxisIndex: [0, 1], height: 16, bottom: 6, filterMode: 'none' }],
+      series: series
+    };
+  }
+
   function learningCurves(doc) {
     var curves = doc.curves || [];
     var colour = { complete: 'rgba(33,145,140,0.7)', pruned: 'rgba(214,39,40,0.55)' };
@@ -373,6 +428,9 @@
     if (done.length > 0) {
       add('history', 420, history(doc));
       add('edf', 360, edf(doc));
+    }
+    if (doc.atpeActions && doc.atpeActions.trials.length > 0) {
+      add('atpe actions', 340 + Math.max(120, 26 * doc.atpeActions.actions.length), atpeActions(doc));
     }
     if (doc.importance && doc.importance.length > 0) {
       add('importance', Math.max(260, 110 + 40 * doc.importance.length), importance(doc));

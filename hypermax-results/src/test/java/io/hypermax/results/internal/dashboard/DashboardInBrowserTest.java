@@ -138,6 +138,43 @@ class DashboardInBrowserTest {
   }
 
   @Test
+  void theActionsOfAnAtpeStudyAreDrawnAndFollowNewTrials() throws Exception {
+    String chromium = WebDriver.find("chromium");
+    String chromedriver = WebDriver.find("chromedriver");
+    assumeTrue(chromium != null && chromedriver != null, "no chromium or chromedriver on PATH");
+    Path study = Files.createDirectory(dir.resolve("results_3"));
+    Path shots = Files.createDirectories(Path.of("target", "dashboard-screenshots"));
+    String[][] actions = {{"startup", "random"}, {"tpe", "tpe"}, {"gp", "gp"}, {"storm", "storm"}};
+    try (StudyWriter writer = new StudyWriter(study)) {
+      for (int i = 0; i < 12; i++) {
+        String[] a = actions[i < 4 ? 0 : 1 + i % 3];
+        writer.finishAtpe(writer.start(i), a[0], a[1]);
+      }
+      try (DashboardServer server = DashboardServer.start(new JournalFollower(study), StudyWriter.SHAPE, RunningUsage.NONE,
+              new DashboardOptions("127.0.0.1", 0, false, null, 100));
+          WebDriver browser = new WebDriver(chromedriver, chromium, Files.createDirectory(dir.resolve("profile3")), dir.resolve("chromedriver3.log"))) {
+        browser.open(server.url());
+        assertTrue(browser.await("return document.querySelector('[data-chart=\"atpe actions\"] canvas') !== null", 60), "the chart is drawn");
+        // the markers of the action rows (the second grid): one per trial
+        String markers = "return echarts.getInstanceByDom(document.querySelector('[data-chart=\"atpe actions\"]')).getOption().series"
+            + ".filter(function (s) { return s.type === 'scatter' && s.xAxisIndex === 1; }).reduce(function (n, s) { return n + s.data.length; }, 0)";
+        assertEquals(12, browser.script(markers).asInt());
+        String rows = "return echarts.getInstanceByDom(document.querySelector('[data-chart=\"atpe actions\"]')).getOption().yAxis[1].data.join('|')";
+        assertEquals("startup|gp|storm|tpe", browser.script(rows).asText(), "one row per action, in the order of first use");
+        writer.finishAtpe(writer.start(12), "gp", "gp");
+        assertTrue(browser.await("return document.querySelector('#hm-trials tbody tr[data-trial=\"12\"][data-status=\"complete\"]') !== null", 30),
+            "the appended trial reaches the page");
+        assertTrue(browser.await("return 13 === (function () { " + markers + " })()", 20),
+            "a new trial appears in the chart without a reload: " + browser.script(markers).asInt() + " markers");
+        browser.script("document.querySelector('[data-chart=\"atpe actions\"]').scrollIntoView(); return true");
+        browser.screenshot(shots.resolve("dashboard-atpe-actions.png"));
+        List<String> severe = browser.severeConsole();
+        assertTrue(severe.isEmpty(), "console errors: " + severe);
+      }
+    }
+  }
+
+  @Test
   void aParetoStudyWithIntermediateValuesShowsItsFrontAndLearningCurves() throws Exception {
     String chromium = WebDriver.find("chromium");
     String chromedriver = WebDriver.find("chromedriver");

@@ -42,6 +42,12 @@ final class StudyWriter implements AutoCloseable {
     }
   }
 
+  /** Finishes {@code t} as a {@code search.method: atpe} trial whose suggestion {@code action} of {@code family} made. */
+  void finishAtpe(Trial t, String action, String family) {
+    Map<String, Object> meta = Map.of("atpe.action", action, "atpe.family", family, "atpe.model", "test");
+    journal.recordTrialEnd(t.finish(TrialResult.complete(TestStudies.bowl(t.flatParameters()), 1.5, meta), t.start().plusSeconds(1)));
+  }
+
   /** Finishes {@code t} with two objectives that trade off (x against 10 - x), as a Pareto study's trials do. */
   void finishPareto(Trial t) {
     double x = ((Number) t.flatParameters().get("x")).doubleValue();

@@ -63,6 +63,14 @@ class ReportInBrowserTest {
     assertTrue(drawn.contains("timeline"), drawn.toString());
   }
 
+  @Test
+  void theActionsOfAnAtpeStudyAreDrawn() throws Exception {
+    String browser = chromium();
+    assumeTrue(browser != null, "no chromium on PATH");
+    List<String> drawn = drawnPanels(browser, io.hypermax.results.internal.detail.AtpeActionsResultsTest.atpeStudy());
+    assertEquals(List.of("history", "edf", "atpe actions"), drawn.subList(0, 3), "after the history and the EDF: " + drawn);
+  }
+
   /** Writes report.html for {@code snap}, lets headless Chromium run it, and returns the panels ECharts drew into. */
   private List<String> drawnPanels(String browser, StudySnapshot snap) throws Exception {
     var ctx = new ResultGeneratorProvider.Context(
