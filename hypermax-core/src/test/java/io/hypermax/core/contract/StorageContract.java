@@ -47,6 +47,37 @@ public abstract class StorageContract {
     return false;
   }
 
+  /**
+   * Whether the backend keeps what {@link StudyStorage#recordTrialStart(Trial, Map)} recorded with a start (the
+   * optimizer's metadata, so a re-run after a crash keeps it). A backend that predates it returns false (the test is
+   * then skipped): its re-runs lose the metadata, nothing else.
+   */
+  protected boolean keepsStartMetadata() {
+    return true;
+  }
+
+  @Test
+  void anAbandonedTrialKeepsTheMetadataRecordedWithItsStart() {
+    Assumptions.assumeTrue(keepsStartMetadata(), "this backend does not keep a start's metadata");
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("atpe.action", "tpe-lock");
+    meta.put("atpe.gamma", 0.25);
+    try (StudyStorage s = open()) {
+      s.recordStudy(1);
+      Trial done = started(0, 0.5);
+      s.recordTrialStart(done, Map.of("atpe.action", "gp"));
+      s.recordTrialEnd(finished(done, TrialResult.complete(0.5, 1, Map.of())));
+      s.recordTrialStart(started(1, 0.25), meta);
+      s.recordTrialStart(started(2, 0.75)); // without metadata
+    }
+    try (StudyStorage s = open()) {
+      StoredStudy stored = s.load();
+      assertEquals(List.of(1, 2), stored.abandoned().stream().map(Trial::number).toList());
+      assertEquals(meta, stored.abandonedMetadata(1));
+      assertEquals(Map.of(1, meta), stored.abandonedMetadata(), "only abandoned trials with metadata are listed");
+    }
+  }
+
   protected static Trial started(int number, double x) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("x", x);

@@ -207,6 +207,58 @@ class PostgresSharedStudyTest {
     }
   }
 
+  /** Random search that says which worker's optimizer suggested each trial ({@code Optimizer.trialMetadata}). */
+  private static io.hypermax.core.spi.Optimizer noting(String worker) {
+    return new io.hypermax.core.spi.Optimizer() {
+      @Override
+      public io.hypermax.core.space.Assignment suggest(io.hypermax.core.spi.SuggestRequest request) {
+        return request.space().sample(request.random());
+      }
+
+      @Override
+      public Map<String, Object> trialMetadata(int trialNumber) {
+        return Map.of("stub.trial", trialNumber, "stub.worker", worker);
+      }
+    };
+  }
+
+  @Test
+  void workersRecordTheOptimizersMetadataAndAHandedBackTrialKeepsItsOriginalOne() throws Exception {
+    String study = "metadata";
+    int iterations = 3;
+    try (SharedStudyStorage s = open(study, 600); Connection c = server.connect("shared"); Statement st = c.createStatement()) {
+      long seed = s.begin(5, iterations);
+      SharedStudyWorker first = new SharedStudyWorker(s, SleepingWorkerMain.space(), noting("first"),
+          Direction.MINIMIZE, seed, SleepingWorkerMain.sleeping(60_000), null, null);
+      Thread t = new Thread(() -> {
+        try {
+          first.run(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      t.start();
+      String running = "SELECT count(*) FROM hypermax_trial t JOIN hypermax_study s ON s.id = t.study_id WHERE s.name = '"
+          + study + "' AND t.state = ";
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (count(st, running + "'RUNNING'") == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      first.stop(); // trial 0, suggested by the first worker, goes back to the queue with its start record
+      t.join(10_000);
+      assertEquals(1, count(st, running + "'QUEUED'"));
+      new SharedStudyWorker(s, SleepingWorkerMain.space(), noting("second"), Direction.MINIMIZE, seed,
+          SleepingWorkerMain.sleeping(10), null, null).run(1);
+      List<Trial> finished = s.load().finished();
+      assertEquals(iterations, finished.size());
+      for (Trial done : finished) {
+        Map<String, Object> m = done.result().metadata();
+        assertEquals(done.number(), m.get("stub.trial"), "trial " + done.number() + ": " + m);
+        assertEquals(done.number() == 0 ? "first" : "second", m.get("stub.worker"), "trial " + done.number() + ": " + m);
+      }
+    }
+  }
+
   private static int count(Statement st, String sql) throws Exception {
     try (ResultSet rs = st.executeQuery(sql)) {
       rs.next();
