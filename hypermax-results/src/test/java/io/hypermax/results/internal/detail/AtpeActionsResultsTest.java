@@ -110,9 +110,6 @@ public class AtpeActionsResultsTest {
     AtpeActionOutputs.write(atpeStudy(), dir, notes);
     assertEquals(List.of(), notes.lines());
     assertTrue(Files.size(dir.resolve("atpe_actions.png")) > 5_000);
-    if (System.getProperty("atpe.png") != null) {
-      Files.copy(dir.resolve("atpe_actions.png"), Path.of(System.getProperty("atpe.png")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
     List<String> csv = Files.readAllLines(dir.resolve("atpe_actions.csv"));
     assertEquals("trial,action,family,status,loss,best_loss", csv.get(0));
     assertEquals(1 + ACTIONS.size(), csv.size());
