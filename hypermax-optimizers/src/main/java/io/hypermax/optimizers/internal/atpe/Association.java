@@ -44,31 +44,71 @@ public final class Association {
     return Double.isFinite(r) ? Math.min(1, r) : 0;
   }
 
-  /** Average ranks (ties share their mean rank); a primitive sort and binary searches, O(n log n). */
+  /** Average ranks (ties share their mean rank), by one primitive sort of the indices: O(n log n). */
   static double[] ranks(double[] v) {
-    double[] sorted = v.clone();
-    Arrays.sort(sorted);
-    double[] r = new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      int lo = firstAtLeast(sorted, v[i]);
-      int hi = firstAtLeast(sorted, Math.nextUp(v[i])) - 1;
-      r[i] = (lo + hi) / 2.0;
+    int n = v.length;
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    sortIndices(v, order, 0, n - 1);
+    double[] r = new double[n];
+    for (int lo = 0; lo < n; ) {
+      int hi = lo;
+      while (hi + 1 < n && v[order[hi + 1]] == v[order[lo]]) {
+        hi++;
+      }
+      double mean = (lo + hi) / 2.0;
+      for (int i = lo; i <= hi; i++) {
+        r[order[i]] = mean;
+      }
+      lo = hi + 1;
     }
     return r;
   }
 
-  private static int firstAtLeast(double[] sorted, double x) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
+  /** Sorts {@code order[lo..hi]} by {@code v} (insertion sort below 16, else median-of-three quicksort). */
+  private static void sortIndices(double[] v, int[] order, int lo, int hi) {
+    while (hi - lo >= 16) {
       int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) {
-        lo = mid + 1;
+      double a = v[order[lo]];
+      double b = v[order[mid]];
+      double c = v[order[hi]];
+      double pivot = a < b ? (b < c ? b : Math.max(a, c)) : (a < c ? a : Math.max(b, c));
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (v[order[i]] < pivot) {
+          i++;
+        }
+        while (v[order[j]] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          int t = order[i];
+          order[i++] = order[j];
+          order[j--] = t;
+        }
+      }
+      // Recurse into the smaller part, loop on the larger: stack depth O(log n).
+      if (j - lo < hi - i) {
+        sortIndices(v, order, lo, j);
+        lo = i;
       } else {
-        hi = mid;
+        sortIndices(v, order, i, hi);
+        hi = j;
       }
     }
-    return lo;
+    for (int i = lo + 1; i <= hi; i++) {
+      int t = order[i];
+      double x = v[t];
+      int j = i - 1;
+      while (j >= lo && v[order[j]] > x) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = t;
+    }
   }
 
   static double pearson(double[] a, double[] b) {

@@ -12,7 +12,9 @@ import io.hypermax.core.stability.API;
  * scaling the losses, so negative, zero and maximised losses need no transform) plus skew and
  * kurtosis; association statistics summarise |Spearman| (or eta) of every parameter with the loss
  * over all trials, the best 30 % and the most recent ones; then the size and kind of the space and
- * the share of failed and killed trials. Every NaN or infinity becomes 0. O(p n log n).
+ * the share of failed and killed trials; and how well nearby trials predict a trial's loss
+ * ({@link Smoothness}, over the history and over its best trials). Every NaN or infinity becomes 0.
+ * O(p n log n).
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class HistoryFeatures {
@@ -42,7 +44,9 @@ public final class HistoryFeatures {
           "corr_top_spread",
           "corr_recent_max",
           "corr_recent_mean",
-          "corr_recent_spread");
+          "corr_recent_spread",
+          "smooth_all",
+          "smooth_top");
 
   private HistoryFeatures() {}
 
@@ -63,7 +67,7 @@ public final class HistoryFeatures {
     }
     Integer[] byScore = h.byScore();
     int top = Math.max(5, (int) Math.ceil(0.3 * n));
-    int[] best = new int[Math.min(n, top)];
+    int[] best = new int[Math.min(Math.min(n, top), History.MAX_SLICE)];
     for (int i = 0; i < best.length; i++) {
       best[i] = byScore[i];
     }
@@ -71,6 +75,8 @@ public final class HistoryFeatures {
     associationOverAll(params, h, f, 16);
     associationStatistics(params, h, best, f, 19);
     associationStatistics(params, h, recent, f, 22);
+    f[25] = Smoothness.of(params, h);
+    f[26] = Smoothness.ofBest(params, h, byScore, Math.max(8, top));
     for (int i = 0; i < f.length; i++) {
       if (!Double.isFinite(f[i])) {
         f[i] = 0;
