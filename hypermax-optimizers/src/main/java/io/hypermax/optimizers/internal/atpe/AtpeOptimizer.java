@@ -19,6 +19,11 @@ final class AtpeOptimizer implements Optimizer, io.hypermax.core.spi.OptimizerSt
   private final String modelVersion;
   private final int nStartup;
   private final ActionRunner runner;
+  private final int decideEvery;
+  /** The decision in force: made from the history's first {@code decidedAt} finished trials. */
+  private int decidedAt = -1;
+  private int decidedLastTrial = -1;
+  private AtpeAction decided;
   /** Per suggested trial until the study collects it; bounded in case a caller never does. */
   private final Map<Integer, Map<String, Object>> metadata =
       new LinkedHashMap<>() {
@@ -31,10 +36,11 @@ final class AtpeOptimizer implements Optimizer, io.hypermax.core.spi.OptimizerSt
   /** The last suggestion's choice, for the console UI's optimizer view. */
   private Map<String, Object> latest = Map.of();
 
-  AtpeOptimizer(PolicyModel policy, int nStartup, ActionRunner runner) {
+  AtpeOptimizer(PolicyModel policy, int nStartup, int decideEvery, ActionRunner runner) {
     this.policy = policy;
     this.modelVersion = policy == null ? "fallback" : policy.version();
     this.nStartup = nStartup;
+    this.decideEvery = decideEvery;
     this.runner = runner;
   }
 
@@ -62,17 +68,46 @@ final class AtpeOptimizer implements Optimizer, io.hypermax.core.spi.OptimizerSt
     return a;
   }
 
+  /**
+   * The policy's action for this step. The policy decides when the finished count reaches a
+   * decision point and its action runs until the next one. Points are every {@code decideEvery}
+   * finished trials, and past 100 trials at most once per 1 % growth of the history (the features
+   * move by about that much, so a long study pays for the features on 1 % of its suggestions). A
+   * decision is a function of the history's first finished trials up to its point only, so a
+   * resumed study decides the same.
+   */
+  static int decisionPoint(int finished, int decideEvery) {
+    int step = Math.max(decideEvery, finished / 100);
+    return finished - finished % step;
+  }
+
   private AtpeAction choose(SuggestRequest request, History history) {
     if (policy == null) {
       return AtpeAction.defaultTpe();
     }
-    double[] features = HistoryFeatures.compute(request.space(), history);
-    List<AtpeAction> actions = policy.actions();
-    boolean[] usable = new boolean[actions.size()];
-    for (int i = 0; i < usable.length; i++) {
-      usable[i] = runner.canRun(actions.get(i));
+    List<io.hypermax.core.trial.Trial> finished = request.finished();
+    int at = decisionPoint(finished.size(), decideEvery);
+    if (at < nStartup) {
+      at = finished.size(); // no point since the random phase ended yet: decide on what there is
     }
-    return actions.get(policy.choose(features, usable));
+    int lastTrial = at == 0 ? -1 : finished.get(at - 1).number();
+    if (decided == null || at != decidedAt || lastTrial != decidedLastTrial) {
+      History seen = history;
+      if (at != finished.size()) {
+        seen = History.of(new SuggestRequest(request.trialNumber(), request.space(), finished.subList(0, at),
+            List.of(), request.direction(), request.random()));
+      }
+      double[] features = HistoryFeatures.compute(request.space(), seen);
+      List<AtpeAction> actions = policy.actions();
+      boolean[] usable = new boolean[actions.size()];
+      for (int i = 0; i < usable.length; i++) {
+        usable[i] = runner.canRun(actions.get(i));
+      }
+      decided = actions.get(policy.choose(features, usable));
+      decidedAt = at;
+      decidedLastTrial = lastTrial;
+    }
+    return decided;
   }
 
   /** The chosen action, its family and settings, and the locked parameters of the latest suggestion. */

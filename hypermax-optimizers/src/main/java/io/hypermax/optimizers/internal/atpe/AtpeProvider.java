@@ -15,13 +15,16 @@ import io.hypermax.core.stability.API;
  * {@code search.method: atpe}: Adaptive-TPE with the learned policy shipped in the jar (docs/atpe.md).
  * Settings under {@code search}: {@code n_startup} (prior draws first, default 10) and
  * {@code atpe_model} (a policy file written by {@code hypermax atpe-train}, instead of the bundled one)
- * and {@code atpe_exclude} (comma-separated model families the policy may not choose, e.g. {@code gp}).
+ * and {@code atpe_exclude} (comma-separated model families the policy may not choose, e.g. {@code gp})
+ * and {@code decide_every} (finished trials between two decisions of the policy, default 1; past 100 trials it decides at most once per 1 % growth of the history).
  */
 @AutoService(OptimizerProvider.class)
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class AtpeProvider implements OptimizerProvider {
   public static final String ID = "atpe";
   static final int DEFAULT_STARTUP = 10;
+  /** Per trial: measured better on held-out objectives than holding a decision for the 10-trial label horizon. */
+  static final int DEFAULT_DECIDE_EVERY = 1;
   private static final Logger LOG = LoggerFactory.getLogger(AtpeProvider.class);
 
   @Override
@@ -36,7 +39,7 @@ public final class AtpeProvider implements OptimizerProvider {
 
   /** The {@code search} keys atpe reads (the core checks the section against them). */
   public Set<String> keys() {
-    return Set.of("n_startup", "atpe_model", "atpe_exclude");
+    return Set.of("n_startup", "atpe_model", "atpe_exclude", "decide_every");
   }
 
   @Override
@@ -46,6 +49,10 @@ public final class AtpeProvider implements OptimizerProvider {
     int nStartup = s.integer("n_startup", DEFAULT_STARTUP);
     if (nStartup < 1) {
       throw s.get("n_startup").error("must be >= 1, found " + nStartup);
+    }
+    int decideEvery = s.integer("decide_every", DEFAULT_DECIDE_EVERY);
+    if (decideEvery < 1) {
+      throw s.get("decide_every").error("must be >= 1, found " + decideEvery);
     }
     String file = s.string("atpe_model", null);
     PolicyModel policy = load(file);
@@ -57,7 +64,7 @@ public final class AtpeProvider implements OptimizerProvider {
       }
       providers.remove(f);
     }
-    return new AtpeOptimizer(policy, nStartup, new ActionRunner(context.space(), context.seed(), nStartup, providers));
+    return new AtpeOptimizer(policy, nStartup, decideEvery, new ActionRunner(context.space(), context.seed(), nStartup, providers));
   }
 
   /** The policy, or null (with a warning) when it cannot be read: the optimizer then runs plain TPE. */

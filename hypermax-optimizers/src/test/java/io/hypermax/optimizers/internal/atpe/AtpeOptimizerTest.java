@@ -161,6 +161,35 @@ class AtpeOptimizerTest {
   }
 
   @Test
+  void theActionHoldsBetweenDecisionPoints() {
+    SearchSpace space = SearchSpace.builder().number("x", -5, 5).number("y", -5, 5).integer("n", 1, 9).build();
+    StudySnapshot s = run(space, Direction.MINIMIZE, 60, 5, Map.of("decide_every", 7), AtpeOptimizerTest::sumOfSquares);
+    // Sequential, so trial t is suggested with t finished trials; decisions fall on multiples of 7
+    // (and on every step between the end of the random phase, 10, and the first multiple, 14).
+    for (int t = 15; t < 60; t++) {
+      if (t % 7 != 0) {
+        assertEquals(s.finished().get(t - 1).result().metadata().get("atpe.action"),
+            s.finished().get(t).result().metadata().get("atpe.action"), "trial " + t);
+      }
+    }
+  }
+
+  @Test
+  void longStudiesDecideOncePerPercentOfGrowth() {
+    assertEquals(57, AtpeOptimizer.decisionPoint(57, 1));
+    assertEquals(199, AtpeOptimizer.decisionPoint(199, 1));
+    assertEquals(1000, AtpeOptimizer.decisionPoint(1009, 1));
+    assertEquals(1010, AtpeOptimizer.decisionPoint(1010, 1));
+    assertEquals(50_400, AtpeOptimizer.decisionPoint(50_499, 1)); // steps of 504 there
+    assertEquals(56, AtpeOptimizer.decisionPoint(62, 7));
+    var settings = JsonValues.MAPPER.createObjectNode().put("method", "atpe").put("decide_every", 0);
+    var ctx = new OptimizerProvider.Context(SearchSpace.builder().number("x", 0, 1).build(),
+        new ConfigNode(null, "search", settings), 1);
+    assertTrue(org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+        () -> new AtpeProvider().create(ctx)).getMessage().contains("decide_every"));
+  }
+
+  @Test
   void unknownSettingsAreRejected() {
     var settings = JsonValues.MAPPER.createObjectNode().put("method", "atpe").put("atpe_modle", "x");
     var ctx = new OptimizerProvider.Context(SearchSpace.builder().number("x", 0, 1).build(),
