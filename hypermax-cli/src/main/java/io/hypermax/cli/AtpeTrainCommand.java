@@ -27,6 +27,9 @@ final class AtpeTrainCommand implements Callable<Integer> {
   @Option(names = "--horizon", description = "Override the size's label horizon (trials each action runs from a state).")
   Integer horizon;
 
+  @Option(names = "--labels", description = "Override the size's action values: rank or log_regret (docs/atpe.md).")
+  String labels;
+
   @Override
   public Integer call() throws Exception {
     TrainingConfig base = switch (size) {
@@ -38,7 +41,7 @@ final class AtpeTrainCommand implements Callable<Integer> {
     try {
       config = new TrainingConfig(base.masterSeed(), objectives != null ? objectives : base.objectives(),
           base.histories(), base.checkpoints(), horizon != null ? horizon : base.horizon(), base.actions(),
-          base.kCandidates());
+          base.kCandidates(), labels != null ? labels : base.labels());
     } catch (IllegalArgumentException e) {
       throw new UserException("atpe-train: " + e.getMessage(), 2);
     }

@@ -45,4 +45,32 @@ class TrainingPipelineTest {
     assertTrue(!sha256(dir.resolve("a").resolve(TrainingPipeline.MODEL_FILE))
         .equals(sha256(dir.resolve("c").resolve(TrainingPipeline.MODEL_FILE))));
   }
+
+  @Test
+  void logRegretValuesWeighHowMuchOfTheRegretEachActionLeaves() {
+    // State best 1.0, optimum 0: an action that reaches 0.01 leaves 1 % of the regret, one at 0.5 half.
+    double[] v = TrainingPipeline.logRegret(new double[] {0.01, 0.5, 2.0, Double.POSITIVE_INFINITY, 0.0}, 1.0, 0.0);
+    assertEquals(Math.log10(0.01 + 1e-3) - Math.log10(1e-3), v[0], 1e-12);
+    assertEquals(Math.log10(0.5 + 1e-3) - Math.log10(1e-3), v[1], 1e-12);
+    // No improvement and all-failed horizons leave the whole regret; reaching the optimum is 0.
+    assertEquals(Math.log10(1 + 1e-3) - Math.log10(1e-3), v[2], 1e-12);
+    assertEquals(v[2], v[3], 0);
+    assertEquals(0, v[4], 0);
+    // Scale-free: shifting and scaling the losses gives the same values.
+    double[] w = TrainingPipeline.logRegret(new double[] {7.03, 8.5, 13.0, Double.POSITIVE_INFINITY, 7.0}, 10.0, 7.0);
+    assertEquals(v[1], w[1], 1e-9);
+    assertEquals(v[2], w[2], 1e-9);
+  }
+
+  @Test
+  void rankLabelsRemainAvailable(@TempDir Path dir) throws Exception {
+    TrainingConfig s = TrainingConfig.small(7);
+    TrainingConfig rank = new TrainingConfig(s.masterSeed(), s.objectives(), s.histories(), s.checkpoints(),
+        s.horizon(), s.actions(), s.kCandidates(), "rank");
+    PolicyModel model = new TrainingPipeline(rank).run(dir);
+    assertTrue(model.version().contains("/rank/"), model.version());
+    assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new TrainingConfig(7, 5, 1, java.util.List.of(10), 1, s.actions(), s.kCandidates(), "ranks"))
+        .getMessage().contains("labels"));
+  }
 }

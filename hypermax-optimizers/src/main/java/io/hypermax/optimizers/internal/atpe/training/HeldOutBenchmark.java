@@ -73,6 +73,22 @@ public final class HeldOutBenchmark {
   }
 
   /** Best noiseless loss after each trial of one seeded study (1.0 until something succeeds). */
+  /** A setting's text as the JSON scalar it reads as (as `hypermax bench` does): number, boolean or string. */
+  static Object scalar(String text) {
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException notLong) {
+      try {
+        return Double.parseDouble(text);
+      } catch (NumberFormatException notNumber) {
+        return text;
+      }
+    }
+  }
+
   static double[] trace(SimulatedObjective objective, String method, long seed, int budget) {
     SearchSpace space = objective.space();
     double[] out = new double[budget];
@@ -85,7 +101,7 @@ public final class HeldOutBenchmark {
       if (eq < 1) {
         throw new IllegalArgumentException("method setting '" + spec[k] + "' in '" + method + "' is not key=value");
       }
-      builder.setting(spec[k].substring(0, eq), spec[k].substring(eq + 1));
+      builder.setting(spec[k].substring(0, eq), scalar(spec[k].substring(eq + 1)));
     }
     try (Study study = builder.build()) {
       for (int i = 0; i < budget; i++) {

@@ -24,6 +24,13 @@ import io.hypermax.core.stability.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimulatedObjective {
+  /**
+   * Top-level parameters of a space: 1 to 12. Tuning problems with 8 to 12 hyperparameters are
+   * common (boosted trees, networks); a first family stopped at 7, and the policy then met such
+   * spaces only outside what it was trained on.
+   */
+  static final int MAX_PRIMARY = 12;
+
   private final SearchSpace space;
   private final List<Term> terms;
   private final List<Pair> pairs;
@@ -57,7 +64,7 @@ public final class SimulatedObjective {
   public static SimulatedObjective generate(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     List<Parameter> params = new ArrayList<>();
-    int primary = 1 + r.nextInt(7);
+    int primary = 1 + r.nextInt(MAX_PRIMARY);
     for (int i = 0; i < primary; i++) {
       params.add(Parameter.of("p" + i, distribution(r)));
     }

@@ -53,7 +53,15 @@ public final class TrainingPipeline {
   private final Map<String, OptimizerProvider> providers = ActionRunner.installedProviders();
 
   /** One labelled state. */
-  record Row(int objective, double[] features, double[] values, double[] best) {}
+  /**
+   * One labelled state: its features, the action values the policy learns from, each action's best
+   * noiseless loss over the horizon, the state's best so far, and the log-regret values (whatever
+   * the labels, so policies trained on either kind are compared on the same measure).
+   */
+  record Row(int objective, double[] features, double[] values, double[] best, double stateBest, double[] logRegret) {}
+
+  /** Regret shares below this count as reaching the optimum (log_regret labels): noise, not signal. */
+  private static final double REGRET_FLOOR = 1e-3;
 
   public TrainingPipeline(TrainingConfig config) {
     this.config = config;
@@ -160,16 +168,58 @@ public final class TrainingPipeline {
           List<Trial> copy = new ArrayList<>(base);
           List<Double> losses = new ArrayList<>();
           extend(objective, copy, losses, actions.get(a), base.size() + config.horizon(), historySeed);
-          best[a] = losses.stream().mapToDouble(v -> Double.isNaN(v) ? 1.0 : v).min().orElse(1.0);
+          best[a] = losses.stream().mapToDouble(v -> Double.isNaN(v) ? Double.POSITIVE_INFINITY : v).min()
+              .orElse(Double.POSITIVE_INFINITY);
         }
-        rows.add(new Row(o, round(features, 1e6), round(ranks(best), 1e4), best));
+        double stateBest = trueLosses.stream().mapToDouble(v -> v).filter(Double::isFinite).min().orElse(Double.NaN);
+        rows.add(new Row(o, round(features, 1e6), null, best, stateBest, null));
         if (c + 1 < config.checkpoints().size()) {
           AtpeAction explore = actions.get(choices.nextInt(actions.size()));
           extend(objective, base, trueLosses, explore, config.checkpoints().get(c + 1), historySeed);
         }
       }
     }
-    return rows;
+    return values(rows);
+  }
+
+  /**
+   * The rows with their action values. For log_regret the objective's optimum is taken as the
+   * lowest noiseless loss any run on it reached (every state's and every action's), so a state's
+   * regret is measured on the same scale for all actions and a share of it is scale-free.
+   */
+  private List<Row> values(List<Row> rows) {
+    double optimum = Double.POSITIVE_INFINITY;
+    for (Row r : rows) {
+      for (double b : r.best) {
+        optimum = Math.min(optimum, b);
+      }
+      if (Double.isFinite(r.stateBest)) {
+        optimum = Math.min(optimum, r.stateBest);
+      }
+    }
+    List<Row> out = new ArrayList<>();
+    for (Row r : rows) {
+      double[] log = round(logRegret(r.best, r.stateBest, optimum), 1e4);
+      double[] v = config.labels().equals("rank") ? round(ranks(r.best), 1e4) : log;
+      out.add(new Row(r.objective, r.features, v, r.best, r.stateBest, log));
+    }
+    return out;
+  }
+
+  /** log10 of each action's remaining share of the state's regret, less the best action's (so >= 0). */
+  public static double[] logRegret(double[] best, double stateBest, double optimum) {
+    double regret = stateBest - optimum;
+    double[] v = new double[best.length];
+    double min = Double.POSITIVE_INFINITY;
+    for (int a = 0; a < best.length; a++) {
+      double share = regret > 0 && Double.isFinite(best[a]) ? Math.max(0, best[a] - optimum) / regret : 1;
+      v[a] = Math.log10(Math.min(1, share) + REGRET_FLOOR);
+      min = Math.min(min, v[a]);
+    }
+    for (int a = 0; a < v.length; a++) {
+      v[a] -= min;
+    }
+    return v;
   }
 
   /** Runs {@code action} (null: prior draws) until the history has {@code length} trials. */
@@ -262,7 +312,7 @@ public final class TrainingPipeline {
       states[s] = z;
       values[s] = rows.get(s).values;
     }
-    String version = "atpe-knn-2/seed-" + config.masterSeed() + "/states-" + rows.size() + "/k-" + k
+    String version = "atpe-knn-3/" + config.labels() + "/seed-" + config.masterSeed() + "/states-" + rows.size() + "/k-" + k
         + "/prior-" + priorWeight;
     return new PolicyModel(version, actions, mean, scale, k, priorWeight, states, values);
   }
@@ -275,9 +325,15 @@ public final class TrainingPipeline {
     double value = 0;
     int hits = 0;
     double[] fixed = new double[actions.size()];
+    double logRegret = 0;
+    double[] fixedLogRegret = new double[actions.size()];
     for (Row r : rows) {
       int a = model.choose(r.features, usable);
       value += r.values[a];
+      logRegret += r.logRegret[a];
+      for (int b = 0; b < fixed.length; b++) {
+        fixedLogRegret[b] += r.logRegret[b];
+      }
       double min = Arrays.stream(r.values).min().orElse(0);
       if (r.values[a] == min) {
         hits++;
@@ -294,7 +350,17 @@ public final class TrainingPipeline {
     for (int b = 0; b < fixed.length; b++) {
       baselines.put(actions.get(b).id(), round(fixed[b] / size, 1e6));
     }
-    n.put("random_action_mean_value", 0.5);
+    double random = 0;
+    for (Row r : rows) {
+      random += Arrays.stream(r.values).average().orElse(0) / size;
+    }
+    n.put("random_action_mean_value", round(random, 1e6));
+    // The same measure whatever the labels: log10 of the regret share left, less the best action's.
+    n.put("mean_log_regret", round(logRegret / size, 1e6));
+    ObjectNode fixedLog = n.putObject("fixed_action_mean_log_regret");
+    for (int b = 0; b < fixedLogRegret.length; b++) {
+      fixedLog.put(actions.get(b).id(), round(fixedLogRegret[b] / size, 1e6));
+    }
     return n;
   }
 
