@@ -68,6 +68,7 @@ public final class JournalReplay {
       }
       finished.remove(s.trial());
     } else if (event instanceof JournalEvent.TrialEnded e) {
+      startMetadata.remove(e.trial()); // only abandoned trials need it; a long-lived follower must not keep it all
       Trial t = started.get(e.trial());
       if (t != null) {
         finished.remove(e.trial());

@@ -28,7 +28,9 @@ public final class SuggestionMetadata {
     if (notes == null || notes.isEmpty()) {
       byTrial.remove(number);
     } else {
-      byTrial.put(number, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notes))); // order kept
+      // Bounded as a result's metadata is (ResultLimits), so the start record stays as small as the end record.
+      byTrial.put(number, java.util.Collections.unmodifiableMap(
+          new java.util.LinkedHashMap<>(io.hypermax.core.trial.ResultLimits.metadata(notes)))); // order kept
     }
   }
 

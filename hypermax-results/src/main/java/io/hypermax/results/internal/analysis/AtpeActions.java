@@ -23,6 +23,9 @@ import java.util.Set;
 public record AtpeActions(List<String> actions, List<Entry> entries) {
   public static final String ACTION = "atpe.action";
   public static final String FAMILY = "atpe.family";
+  /** More distinct actions than this (a function may return its own atpe.action) share one row, so charts stay bounded. */
+  public static final int MAX_ROWS = 30;
+  public static final String OTHER = "(other actions)";
 
   /** @param bestSoFar the best loss of the complete trials numbered up to this one; NaN before the first */
   public record Entry(int trial, String action, String family, TrialStatus status, double loss, double bestSoFar) {}
@@ -45,9 +48,12 @@ public record AtpeActions(List<String> actions, List<Entry> entries) {
         continue;
       }
       Object family = t.result().metadata().get(FAMILY);
-      actions.add(String.valueOf(action));
-      entries.add(new Entry(t.number(), String.valueOf(action), family == null ? "" : String.valueOf(family), t.status(),
-          t.loss(), bestLoss));
+      String row = String.valueOf(action);
+      if (!actions.contains(row) && actions.size() >= MAX_ROWS - 1) {
+        row = OTHER;
+      }
+      actions.add(row);
+      entries.add(new Entry(t.number(), row, family == null ? "" : String.valueOf(family), t.status(), t.loss(), bestLoss));
     }
     return new AtpeActions(List.copyOf(actions), List.copyOf(entries));
   }

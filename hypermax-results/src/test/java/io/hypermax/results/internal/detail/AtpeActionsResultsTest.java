@@ -98,6 +98,19 @@ public class AtpeActionsResultsTest {
   }
 
   @Test
+  void aFunctionReturningItsOwnActionsCannotGrowTheChartWithoutBound() {
+    List<Trial> trials = new ArrayList<>();
+    for (int n = 0; n < 200; n++) {
+      trials.add(trial(n, TrialResult.complete(1.0 / (n + 1), 1, Map.of("atpe.action", "a" + n, "atpe.family", "x"))));
+    }
+    var actions = io.hypermax.results.internal.analysis.AtpeActions.of(new StudySnapshot(SPACE, trials, Direction.MINIMIZE, 200, 1));
+    assertEquals(io.hypermax.results.internal.analysis.AtpeActions.MAX_ROWS, actions.actions().size());
+    assertEquals(200, actions.entries().size());
+    assertEquals(io.hypermax.results.internal.analysis.AtpeActions.OTHER, actions.entries().get(199).action());
+    assertEquals("a28", actions.entries().get(28).action());
+  }
+
+  @Test
   void aReportOfAnotherOptimizersStudyHasNoActionsChart() throws Exception {
     JsonNode doc = reportDocument(plainStudy());
     assertNull(doc.get("atpeActions"));
