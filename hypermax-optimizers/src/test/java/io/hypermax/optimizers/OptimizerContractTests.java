@@ -51,4 +51,19 @@ class OptimizerContractTests {
       return OptimizerContractTests.create(new AtpeProvider(), space, seed);
     }
   }
+
+  /** atpe holding each decision for 7 trials: a resume at trial 22 must rebuild the decision made at 21. */
+  @Nested
+  class AtpeHoldingDecisions extends OptimizerContract {
+    @Override
+    protected Optimizer create(SearchSpace space, long seed) {
+      var settings = JsonValues.MAPPER.createObjectNode().put("method", AtpeProvider.ID).put("decide_every", 7);
+      return new AtpeProvider().create(new OptimizerProvider.Context(space, new ConfigNode(null, "search", settings), seed));
+    }
+
+    @Override
+    protected int trials() {
+      return 44;
+    }
+  }
 }

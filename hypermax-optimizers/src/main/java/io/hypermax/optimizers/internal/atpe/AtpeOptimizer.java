@@ -24,6 +24,7 @@ final class AtpeOptimizer implements Optimizer, io.hypermax.core.spi.OptimizerSt
   private int decidedAt = -1;
   private int decidedLastTrial = -1;
   private AtpeAction decided;
+  private io.hypermax.core.space.SearchSpace decidedSpace;
   /** Per suggested trial until the study collects it; bounded in case a caller never does. */
   private final Map<Integer, Map<String, Object>> metadata =
       new LinkedHashMap<>() {
@@ -71,10 +72,11 @@ final class AtpeOptimizer implements Optimizer, io.hypermax.core.spi.OptimizerSt
   /**
    * The policy's action for this step. The policy decides when the finished count reaches a
    * decision point and its action runs until the next one. Points are every {@code decideEvery}
-   * finished trials, and past 100 trials at most once per 1 % growth of the history (the features
-   * move by about that much, so a long study pays for the features on 1 % of its suggestions). A
-   * decision is a function of the history's first finished trials up to its point only, so a
-   * resumed study decides the same.
+   * finished trials and, at the same time, at most one per 1 % growth of the history (from 200
+   * trials on, where 1 % is two trials or more: the features move by about that much, so a long
+   * study pays for them on 1 % of its suggestions). A decision is a function of the history's first
+   * finished trials up to its point (and of the space) only, so a resumed study decides the same.
+   * Until a point's prefix holds {@code nStartup} scored trials, the policy decides on every step.
    */
   static int decisionPoint(int finished, int decideEvery) {
     int step = Math.max(decideEvery, finished / 100);
@@ -87,16 +89,16 @@ final class AtpeOptimizer implements Optimizer, io.hypermax.core.spi.OptimizerSt
     }
     List<io.hypermax.core.trial.Trial> finished = request.finished();
     int at = decisionPoint(finished.size(), decideEvery);
-    if (at < nStartup) {
-      at = finished.size(); // no point since the random phase ended yet: decide on what there is
+    History seen = at == finished.size() ? history : null;
+    if (seen == null && !isCurrent(request, at)) {
+      seen = History.of(new SuggestRequest(request.trialNumber(), request.space(), finished.subList(0, at),
+          List.of(), request.direction(), request.random()));
     }
-    int lastTrial = at == 0 ? -1 : finished.get(at - 1).number();
-    if (decided == null || at != decidedAt || lastTrial != decidedLastTrial) {
-      History seen = history;
-      if (at != finished.size()) {
-        seen = History.of(new SuggestRequest(request.trialNumber(), request.space(), finished.subList(0, at),
-            List.of(), request.direction(), request.random()));
-      }
+    if (seen != null && seen.size() < nStartup) {
+      at = finished.size(); // the point's prefix is still in the random phase: decide on what there is
+      seen = history;
+    }
+    if (!isCurrent(request, at)) {
       double[] features = HistoryFeatures.compute(request.space(), seen);
       List<AtpeAction> actions = policy.actions();
       boolean[] usable = new boolean[actions.size()];
@@ -105,9 +107,21 @@ final class AtpeOptimizer implements Optimizer, io.hypermax.core.spi.OptimizerSt
       }
       decided = actions.get(policy.choose(features, usable));
       decidedAt = at;
-      decidedLastTrial = lastTrial;
+      decidedLastTrial = lastTrialBefore(finished, at);
+      // By identity: guidance and define-by-run hand over another space object when the space changes.
+      decidedSpace = request.space();
     }
     return decided;
+  }
+
+  /** True when the decision in force was made at point {@code at} of this history, over this space. */
+  private boolean isCurrent(SuggestRequest request, int at) {
+    return decided != null && at == decidedAt && lastTrialBefore(request.finished(), at) == decidedLastTrial
+        && request.space() == decidedSpace;
+  }
+
+  private static int lastTrialBefore(List<io.hypermax.core.trial.Trial> finished, int at) {
+    return at == 0 ? -1 : finished.get(at - 1).number();
   }
 
   /** The chosen action, its family and settings, and the locked parameters of the latest suggestion. */

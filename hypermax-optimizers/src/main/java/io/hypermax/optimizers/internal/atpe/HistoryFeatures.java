@@ -14,7 +14,8 @@ import io.hypermax.core.stability.API;
  * over all trials, the best 30 % and the most recent ones; then the size and kind of the space and
  * the share of failed and killed trials; and how well nearby trials predict a trial's loss
  * ({@link Smoothness}, over the history and over its best trials). Every NaN or infinity becomes 0.
- * O(p n log n).
+ * O(n log n) for the loss statistics; the association and smoothness slices are bounded (256 and 128
+ * trials), so their cost stops growing with the study.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class HistoryFeatures {

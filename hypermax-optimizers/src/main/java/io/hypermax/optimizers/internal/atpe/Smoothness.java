@@ -10,8 +10,8 @@ import io.hypermax.core.stability.API;
  * of its {@value #NEIGHBOURS} nearest other trials, and the feature is the Spearman correlation of
  * prediction and loss. A smooth landscape (where a Gaussian process pays) scores near 1, a rugged or
  * noisy one near 0. Scale-free twice over: numbers are compared by their rank in the history (so a
- * log-scaled or wide range needs no unit), losses by rank. Unordered values differ by 0 or 1, an
- * inactive parameter differs by 1 from an active one. At most {@value #MAX_TRIALS} trials take part
+ * log-scaled or wide range needs no unit), losses by rank. Values of categoricals and booleans
+ * (ordered or not) differ by 0 or 1, an inactive parameter differs by 1 from an active one. At most {@value #MAX_TRIALS} trials take part
  * (an even stride through the history), so the cost stays O(p · 128²) however long the study.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
@@ -113,11 +113,11 @@ public final class Smoothness {
     // Summed in index order: two trials with the same neighbours get bitwise the same prediction, a
     // tie under any scaling of the losses (summing in distance order could round them apart).
     java.util.Arrays.sort(nearest, 0, k);
-    double sum = 0;
+    double mean = 0;
     for (int t = 0; t < k; t++) {
-      sum += y[nearest[t]];
+      mean += y[nearest[t]] / k; // divided first: losses near the double range cannot overflow the sum
     }
-    return sum / k;
+    return mean;
   }
 
   /** Ranks divided by the count, NaN kept: a number's position in the history, in [0, 1). */

@@ -69,7 +69,8 @@ class SmoothnessTest {
     assertEquals(Smoothness.MAX_TRIALS, stride.length);
     assertEquals(0, stride[0]);
     assertTrue(stride[stride.length - 1] > 990);
-    assertEquals(Smoothness.over(SPACE.optimizable(), h, stride), Smoothness.of(SPACE.optimizable(), h), 0);
+    // The strided sample still sees the landscape: x² is as predictable from 128 of 1,000 trials.
+    assertTrue(Smoothness.of(SPACE.optimizable(), h) > 0.7, "strided " + Smoothness.of(SPACE.optimizable(), h));
     assertEquals(0, Smoothness.of(SPACE.optimizable(), history(7, a -> x(a))), 0, "too few trials");
   }
 
@@ -80,7 +81,9 @@ class SmoothnessTest {
       int n = 1 + r.nextInt(300);
       double[] v = new double[n];
       for (int i = 0; i < n; i++) {
-        v[i] = r.nextInt(1 + r.nextInt(40)) - (r.nextBoolean() ? 0.0 : -0.0);
+        // Many ties, signed zeros and spread-out values alike.
+        double x = r.nextBoolean() ? r.nextInt(1 + r.nextInt(40)) : r.nextDouble() * 1e6 - 5e5;
+        v[i] = x == 0 && r.nextBoolean() ? -0.0 : x;
       }
       double[] naive = new double[n];
       for (int i = 0; i < n; i++) {

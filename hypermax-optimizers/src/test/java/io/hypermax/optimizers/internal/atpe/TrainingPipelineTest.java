@@ -56,6 +56,11 @@ class TrainingPipelineTest {
     assertEquals(Math.log10(1 + 1e-3) - Math.log10(1e-3), v[2], 1e-12);
     assertEquals(v[2], v[3], 0);
     assertEquals(0, v[4], 0);
+    // No regret to share (the state is at the optimum, or nothing succeeded yet): every action alike.
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[3],
+        TrainingPipeline.logRegret(new double[] {0.0, 0.5, Double.POSITIVE_INFINITY}, 0.0, 0.0));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[2],
+        TrainingPipeline.logRegret(new double[] {0.1, 0.5}, Double.NaN, 0.0));
     // Scale-free: shifting and scaling the losses gives the same values.
     double[] w = TrainingPipeline.logRegret(new double[] {7.03, 8.5, 13.0, Double.POSITIVE_INFINITY, 7.0}, 10.0, 7.0);
     assertEquals(v[1], w[1], 1e-9);

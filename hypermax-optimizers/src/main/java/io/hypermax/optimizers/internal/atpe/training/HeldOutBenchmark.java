@@ -72,9 +72,11 @@ public final class HeldOutBenchmark {
     return new Result(List.copyOf(methods), objectives, List.copyOf(budgets), curves);
   }
 
-  /** Best noiseless loss after each trial of one seeded study (1.0 until something succeeds). */
   /** A setting's text as the JSON scalar it reads as (as `hypermax bench` does): number, boolean or string. */
   static Object scalar(String text) {
+    if (!text.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?") && !text.equals("true") && !text.equals("false")) {
+      return text; // "NaN", "1d" or " 3" stay strings, as a JSON reader would not take them for numbers
+    }
     if (text.equals("true") || text.equals("false")) {
       return Boolean.parseBoolean(text);
     }
@@ -89,6 +91,7 @@ public final class HeldOutBenchmark {
     }
   }
 
+  /** Best noiseless loss after each trial of one seeded study (1.0 until something succeeds). */
   static double[] trace(SimulatedObjective objective, String method, long seed, int budget) {
     SearchSpace space = objective.space();
     double[] out = new double[budget];

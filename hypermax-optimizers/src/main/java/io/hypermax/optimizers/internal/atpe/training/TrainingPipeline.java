@@ -201,7 +201,11 @@ public final class TrainingPipeline {
     for (Row r : rows) {
       double[] log = round(logRegret(r.best, r.stateBest, optimum), 1e4);
       double[] v = config.labels().equals("rank") ? round(ranks(r.best), 1e4) : log;
-      out.add(new Row(r.objective, r.features, v, r.best, r.stateBest, log));
+      // A state where every action does the same (all horizons failed, or the state is at the optimum)
+      // teaches the policy nothing and would count as a hit for any choice: left out.
+      if (Arrays.stream(v).distinct().count() > 1) {
+        out.add(new Row(r.objective, r.features, v, r.best, r.stateBest, log));
+      }
     }
     return out;
   }
@@ -210,9 +214,12 @@ public final class TrainingPipeline {
   public static double[] logRegret(double[] best, double stateBest, double optimum) {
     double regret = stateBest - optimum;
     double[] v = new double[best.length];
+    if (!(regret > 0) || !Double.isFinite(regret)) {
+      return v; // no regret to share (at the optimum, or no successful trial yet): every action alike
+    }
     double min = Double.POSITIVE_INFINITY;
     for (int a = 0; a < best.length; a++) {
-      double share = regret > 0 && Double.isFinite(best[a]) ? Math.max(0, best[a] - optimum) / regret : 1;
+      double share = Double.isFinite(best[a]) ? Math.max(0, best[a] - optimum) / regret : 1;
       v[a] = Math.log10(Math.min(1, share) + REGRET_FLOOR);
       min = Math.min(min, v[a]);
     }
