@@ -57,7 +57,8 @@ public final class AtpeProvider implements OptimizerProvider {
     String file = s.string("atpe_model", null);
     PolicyModel policy = load(file);
     java.util.Map<String, OptimizerProvider> providers = ActionRunner.installedProviders();
-    for (String family : s.string("atpe_exclude", "").split(",")) {
+    // "+" too, for `hypermax bench --methods`, whose own list is comma-separated: atpe:atpe_exclude=gp+storm
+    for (String family : s.string("atpe_exclude", "").split("[,+]")) {
       String f = family.trim();
       if (f.equals(AtpeAction.TPE)) {
         throw s.get("atpe_exclude").error("tpe cannot be excluded: it is what the other families fall back to");
