@@ -41,6 +41,11 @@ public final class Guidance {
   private final Map<String, double[]> narrowed = new LinkedHashMap<>();
   private final List<GuidanceEvent> history = new ArrayList<>();
   private final Set<String> appliedIds = new java.util.HashSet<>();
+  // The last constrained space and the space it came from: optimizers cache by space identity (TPE's
+  // observation table, GP's unit cube, StoRM's configurations, atpe's decision), so the same guidance
+  // must hand them the same object on every ask, not a new one.
+  private SearchSpace constrainedFrom;
+  private SearchSpace constrained;
 
   public boolean isEmpty() {
     return locks.isEmpty() && scrambled.isEmpty() && narrowed.isEmpty();
@@ -118,11 +123,8 @@ public final class Guidance {
       throw new IllegalArgumentException("cannot lock " + p.path() + " to '" + t + "': it is one of " + c.values());
     }
     try {
-      double v = Double.parseDouble(t);
-      if (d instanceof ChoiceDistribution || (d instanceof NumberDistribution n && n.integer())) {
-        return v == Math.rint(v) && Math.abs(v) < Integer.MAX_VALUE ? (Object) (int) v : (Object) (long) v;
-      }
-      return v;
+      // The one number coercion: 3.5 for an integer stays 3.5, so validate() rejects it instead of a silent 3.
+      return typed(d, Double.parseDouble(t));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("cannot lock " + p.path() + " to '" + t + "': not a number (it is " + d.describe() + ")");
     }
@@ -159,6 +161,8 @@ public final class Guidance {
       return;
     }
     history.add(e);
+    constrained = null;
+    constrainedFrom = null;
     String p = e.parameter();
     switch (e.action()) {
       case LOCK -> {
@@ -183,6 +187,9 @@ public final class Guidance {
     if (isEmpty()) {
       return space;
     }
+    if (space == constrainedFrom) {
+      return constrained;
+    }
     List<Parameter> out = new ArrayList<>(space.size());
     for (Parameter p : space.parameters()) {
       Distribution d = p.distribution();
@@ -194,7 +201,9 @@ public final class Guidance {
       }
       out.add(d == p.distribution() ? p : new Parameter(p.path(), p.nestedPath(), d, p.condition()));
     }
-    return new SearchSpace(out);
+    constrainedFrom = space;
+    constrained = new SearchSpace(out);
+    return constrained;
   }
 
   /** {@code n} within [lo, hi], keeping its grid: the ends move inwards to the nearest grid points. */

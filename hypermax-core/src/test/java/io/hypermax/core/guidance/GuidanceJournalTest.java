@@ -165,4 +165,27 @@ class GuidanceJournalTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Guidance.parseValue(SPACE.get("act"), "gelu"))
         .getMessage().contains("it is one of [relu, tanh]"));
   }
+
+  @Test
+  void anIntegerIsNotSilentlyTruncated() {
+    Object v = Guidance.parseValue(SPACE.get("layers"), "3.5");
+    assertEquals(3.5, v);
+    assertThrows(IllegalArgumentException.class, () -> Guidance.validate(GuidanceEvent.lock("layers", v, "test"), SPACE));
+  }
+
+  @Test
+  void theSameGuidanceHandsOptimizersTheSameSpaceObject() {
+    Guidance g = new Guidance();
+    assertTrue(g.constrain(SPACE) == SPACE, "no guidance: the space itself");
+    g.apply(GuidanceEvent.lock("layers", 3, "test"));
+    SearchSpace first = g.constrain(SPACE);
+    // Optimizers cache by space identity (TPE's table, GP's cube): one object while the guidance holds.
+    assertTrue(first == g.constrain(SPACE));
+    g.apply(GuidanceEvent.unlock("layers", "test"));
+    g.apply(GuidanceEvent.lock("act", "tanh", "test"));
+    SearchSpace second = g.constrain(SPACE);
+    assertTrue(second != first, "new guidance: a new space");
+    assertEquals(3, first.get("layers").distribution().sample(new java.util.SplittableRandom(1)));
+    assertEquals("tanh", second.get("act").distribution().sample(new java.util.SplittableRandom(1)));
+  }
 }

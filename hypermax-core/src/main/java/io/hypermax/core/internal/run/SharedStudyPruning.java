@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SharedStudyPruning {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SharedStudyPruning.class);
-  static final String PRUNE_EVENT = "prune";
 
   private final SharedStudyStorage storage;
   private final Pruner pruner;
@@ -101,7 +100,7 @@ final class SharedStudyPruning {
     if (prune) {
       decisions.put(number, step);
       ObjectNode event = JsonValues.MAPPER.createObjectNode();
-      event.put("event", PRUNE_EVENT).put("trial", number).put("step", step);
+      event.put("event", io.hypermax.core.study.Study.PRUNE_EVENT).put("trial", number).put("step", step);
       storage.recordCustom(event);
     }
     return prune;
