@@ -74,7 +74,15 @@ final class RsyncTunnel {
       Thread reader = pump(rsync.getInputStream(), printed, "hypermax-rsync-output", false);
       Relay relay = new Relay(connection, dir);
       relay.start();
-      boolean finished = rsync.waitFor(24, TimeUnit.HOURS);
+      boolean finished;
+      try {
+        finished = rsync.waitFor(24, TimeUnit.HOURS);
+      } catch (InterruptedException e) {
+        // A cancelled trial or Ctrl-C: the local rsync must not outlive the sync (its pipes go in finally).
+        rsync.destroyForcibly();
+        relay.unblock();
+        throw e;
+      }
       if (!finished) {
         rsync.destroyForcibly();
       }
