@@ -44,8 +44,12 @@ public final class Association {
     return Double.isFinite(r) ? Math.min(1, r) : 0;
   }
 
-  /** Average ranks (ties share their mean rank), by one primitive sort of the indices: O(n log n). */
-  static double[] ranks(double[] v) {
+  /**
+   * Average ranks (ties share their mean rank), 0-based, by one primitive sort of the indices:
+   * O(n log n). Hand-written on purpose: commons-math3's NaturalRanking (which results' Stats uses)
+   * measured 3-5x slower at 128-256 values, and a suggestion ranks about 30 such slices.
+   */
+  public static double[] ranks(double[] v) {
     int n = v.length;
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {

@@ -16,13 +16,13 @@ import io.hypermax.core.stability.API;
  * Settings under {@code search}: {@code n_startup} (prior draws first, default 10) and
  * {@code atpe_model} (a policy file written by {@code hypermax atpe-train}, instead of the bundled one)
  * and {@code atpe_exclude} (comma-separated model families the policy may not choose, e.g. {@code gp})
- * and {@code decide_every} (finished trials between two decisions of the policy, default 1; past 100 trials it decides at most once per 1 % growth of the history).
+ * and {@code decide_every} (finished trials between two decisions of the policy, default 1; from 200 trials on it decides at most once per 1 % growth of the history).
  */
 @AutoService(OptimizerProvider.class)
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class AtpeProvider implements OptimizerProvider {
   public static final String ID = "atpe";
-  static final int DEFAULT_STARTUP = 10;
+  public static final int DEFAULT_STARTUP = 10;
   /** Per trial: measured better on held-out objectives than holding a decision for the 10-trial label horizon. */
   static final int DEFAULT_DECIDE_EVERY = 1;
   private static final Logger LOG = LoggerFactory.getLogger(AtpeProvider.class);

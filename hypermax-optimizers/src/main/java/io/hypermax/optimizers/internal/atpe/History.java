@@ -33,8 +33,8 @@ public record History(List<Trial> scored, double[] scores, int finished, int fai
 
   /**
    * {@link Association} of {@code p} over all scored trials (an even stride of {@value #MAX_SLICE}
-   * past that many: the estimate barely moves, and a suggestion costs the same at 100,000 trials),
-   * shared by the features and locking.
+   * past that many: the estimate barely moves, and its cost stops growing with the study; reading
+   * the columns stays O(n)), shared by the features and locking.
    */
   public double associationOverAll(io.hypermax.core.space.Parameter p) {
     return associations.computeIfAbsent(p.path(), k -> Association.of(p, this, stride(scored.size(), MAX_SLICE)));

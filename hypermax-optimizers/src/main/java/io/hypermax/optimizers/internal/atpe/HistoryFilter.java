@@ -25,10 +25,12 @@ final class HistoryFilter {
     if (mode.equals("none") || n < 10) {
       return request;
     }
-    Map<Integer, Integer> rank = new HashMap<>();
-    Integer[] byScore = h.byScore();
-    for (int r = 0; r < byScore.length; r++) {
-      rank.put(h.scored().get(byScore[r]).number(), r);
+    Map<Integer, Integer> rank = new HashMap<>(); // only loss_rank reads it: no sort for the other modes
+    if (mode.equals("loss_rank")) {
+      Integer[] byScore = h.byScore();
+      for (int r = 0; r < byScore.length; r++) {
+        rank.put(h.scored().get(byScore[r]).number(), r);
+      }
     }
     double m = action.filterParameter();
     List<Trial> kept = new ArrayList<>();

@@ -37,9 +37,9 @@ public record TrainingConfig(
 
   public static final List<String> LABELS = List.of("rank", "log_regret");
 
+  /** Every action of the catalogue, in its order (a new catalogue action joins the full training by itself). */
   static final List<String> ALL_ACTIONS =
-      List.of("tpe", "tpe-explore", "tpe-exploit", "tpe-lock", "tpe-lock-best", "tpe-filter-age", "tpe-filter-rank",
-          "tpe-filter-random", "storm", "gp");
+      io.hypermax.optimizers.internal.atpe.AtpeAction.CATALOGUE.stream().map(io.hypermax.optimizers.internal.atpe.AtpeAction::id).toList();
 
   /** The configuration the test suite runs (seconds). */
   public static TrainingConfig small(long seed) {

@@ -52,7 +52,6 @@ public final class TrainingPipeline {
   private final List<AtpeAction> actions;
   private final Map<String, OptimizerProvider> providers = ActionRunner.installedProviders();
 
-  /** One labelled state. */
   /**
    * One labelled state: its features, the action values the policy learns from, each action's best
    * noiseless loss over the horizon, the state's best so far, and the log-regret values (whatever
@@ -233,7 +232,7 @@ public final class TrainingPipeline {
   private void extend(SimulatedObjective objective, List<Trial> trials, List<Double> trueLosses, AtpeAction action,
       int length, long historySeed) {
     SearchSpace space = objective.space();
-    ActionRunner runner = new ActionRunner(space, historySeed, 10, providers);
+    ActionRunner runner = new ActionRunner(space, historySeed, io.hypermax.optimizers.internal.atpe.AtpeProvider.DEFAULT_STARTUP, providers);
     while (trials.size() < length) {
       int n = trials.size();
       SuggestRequest request = request(space, trials, n, historySeed);
@@ -254,19 +253,9 @@ public final class TrainingPipeline {
 
   /** 0 for the best action, 1 for the worst; ties share their mean rank. */
   static double[] ranks(double[] best) {
-    int n = best.length;
-    double[] r = new double[n];
-    for (int i = 0; i < n; i++) {
-      double below = 0;
-      double equal = 0;
-      for (int j = 0; j < n; j++) {
-        if (best[j] < best[i]) {
-          below++;
-        } else if (best[j] == best[i] && j != i) {
-          equal++;
-        }
-      }
-      r[i] = n == 1 ? 0 : (below + equal / 2) / (n - 1);
+    double[] r = io.hypermax.optimizers.internal.atpe.Association.ranks(best);
+    for (int i = 0; i < r.length; i++) {
+      r[i] = best.length == 1 ? 0 : r[i] / (best.length - 1);
     }
     return r;
   }
