@@ -65,6 +65,28 @@ public final class DashboardDocument {
   }
 
   public static ObjectNode of(StudySnapshot snapshot, StoredStudy stored, Map<Integer, ResourceUsage> live) {
+    return withLive(of(snapshot, stored), live);
+  }
+
+  /**
+   * {@code base} (a document of {@link #of(StudySnapshot, StoredStudy)}, left unchanged) with the running trials'
+   * live memory and CPU and the current time: what changes between two reads of an unchanged study, so the
+   * dashboard need not redo the analysis (importance, contours, correlations) for it.
+   */
+  public static ObjectNode withLive(ObjectNode base, Map<Integer, ResourceUsage> live) {
+    ObjectNode doc = base.deepCopy();
+    doc.put("now", System.currentTimeMillis());
+    for (JsonNode node : doc.get("running")) {
+      ResourceUsage u = live.get(node.get("number").asInt());
+      if (u != null) {
+        usage(((ObjectNode) node).putObject("usage"), u);
+      }
+    }
+    return doc;
+  }
+
+  /** The document of a study as read, without live usage: everything that depends on the stored trials only. */
+  public static ObjectNode of(StudySnapshot snapshot, StoredStudy stored) {
     Observations obs = Observations.of(snapshot);
     Optional<Importance> importance = Optional.empty();
     try {
@@ -113,20 +135,6 @@ public final class DashboardDocument {
         o.put("startedAt", t.start().toEpochMilli());
       }
       o.set("params", JsonValues.MAPPER.valueToTree(t.flatParameters()));
-      ResourceUsage u = live.get(t.number());
-      if (u != null) {
-        usage(o.putObject("usage"), u);
-      }
-    }
-    if (!stored.intermediates().isEmpty()) {
-      ObjectNode curves = doc.putObject("intermediates");
-      for (StoredStudy.Intermediate i : stored.intermediates()) {
-        ArrayNode series = curves.has(Integer.toString(i.trial()))
-            ? (ArrayNode) curves.get(Integer.toString(i.trial())) : curves.putArray(Integer.toString(i.trial()));
-        if (Double.isFinite(i.value())) {
-          series.addArray().add(i.step()).add(i.value());
-        }
-      }
     }
     ParetoData pareto = ParetoData.of(snapshot);
     if (pareto != null) {

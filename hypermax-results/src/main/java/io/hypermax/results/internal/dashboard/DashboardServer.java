@@ -69,6 +69,10 @@ public final class DashboardServer implements AutoCloseable {
   private volatile Published published;
   private volatile boolean closed;
   private StoredStudy lastRead;
+  // The analysis of lastRead (without live usage) and its snapshot: redone only when the study changes.
+  private ObjectNode lastBase;
+  private StudySnapshot lastSnapshot;
+  private long studyVersion;
   private String lastUsage = "";
   private String lastInbox = "";
 
@@ -93,9 +97,10 @@ public final class DashboardServer implements AutoCloseable {
     }
     this.server = HttpServer.create(new InetSocketAddress(address, options.port()), 16);
     this.guard = new AccessGuard(options.password(), server.getAddress().getPort());
-    AtomicInteger n = new AtomicInteger();
-    this.handlers = Executors.newFixedThreadPool(MAX_STREAMS + 4, r -> daemon(r, "hypermax-dashboard-" + n.incrementAndGet()));
-    this.poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hypermax-dashboard-poll"));
+    this.handlers = Executors.newFixedThreadPool(MAX_STREAMS + 4,
+        io.hypermax.core.internal.concurrent.DaemonThreads.numbered("hypermax-dashboard-", Thread.NORM_PRIORITY));
+    this.poller = Executors.newSingleThreadScheduledExecutor(
+        io.hypermax.core.internal.concurrent.DaemonThreads.named("hypermax-dashboard-poll", Thread.NORM_PRIORITY));
     assets.put("/assets/echarts.min.js", WebAssets.echarts().getBytes(StandardCharsets.UTF_8));
     assets.put("/assets/hypermax-charts.js", WebAssets.chartsScript().getBytes(StandardCharsets.UTF_8));
     assets.put("/assets/dashboard.js", resource("dashboard.js"));
@@ -121,12 +126,6 @@ public final class DashboardServer implements AutoCloseable {
     s.server.start();
     s.poller.scheduleWithFixedDelay(s::pollQuietly, options.pollMillis(), options.pollMillis(), TimeUnit.MILLISECONDS);
     return s;
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 
   private static byte[] resource(String name) {
@@ -176,8 +175,15 @@ public final class DashboardServer implements AutoCloseable {
     if (published != null && stored == lastRead && liveKey.equals(lastUsage) && inboxKey.equals(lastInbox)) {
       return;
     }
-    StudySnapshot snapshot = DashboardDocument.snapshot(shape, stored);
-    ObjectNode doc = DashboardDocument.of(snapshot, stored, live);
+    if (stored != lastRead || lastBase == null) {
+      lastSnapshot = DashboardDocument.snapshot(shape, stored);
+      lastBase = DashboardDocument.of(lastSnapshot, stored);
+      studyVersion++;
+    }
+    StudySnapshot snapshot = lastSnapshot;
+    ObjectNode doc = DashboardDocument.withLive(lastBase, live);
+    // The page redraws its charts only when this moves; live usage and guidance alone update the lighter panels.
+    doc.put("studyVersion", studyVersion);
     doc.set("guidance", guidance.view(stored));
     long version = published == null ? 1 : published.version() + 1;
     doc.put("version", version);

@@ -43,14 +43,19 @@
 
   function apply(doc) {
     var first = state.doc === null;
+    // Live memory/CPU of running trials changes the document twice a second; the charts, the trials table and
+    // the open trial's details only change with the study itself (studyVersion), so only then are they redrawn.
+    var studyChanged = first || doc.studyVersion !== state.doc.studyVersion;
     state.doc = doc;
     summary(doc);
     guidance(doc);
     running(doc);
-    trials(doc, first);
-    charts(doc);
+    if (studyChanged) {
+      trials(doc, first);
+      charts(doc);
+      if (state.selected !== null && !first) { detail(state.selected, false); }
+    }
     document.body.setAttribute('data-version', String(doc.version));
-    if (state.selected !== null && !first) { detail(state.selected, false); }
   }
 
   function duration(seconds) {
