@@ -85,10 +85,18 @@ final class DashboardCommand implements Callable<Integer> {
           + ": pass the search configuration with --config", ErrorHandler.CONFIG_ERROR);
     }
     HypermaxConfig cfg = ConfigLoader.load(configFile);
+    if (askPassword && passwordFile != null) {
+      throw new UserException("--password and --password-file: give one of them", ErrorHandler.CONFIG_ERROR);
+    }
     PasswordHash password = askPassword ? PasswordHash.of(readPassword()) : passwordFile != null ? fromFile(passwordFile) : null;
+    DashboardOptions options;
+    try { // checked before anything is opened: a bad --port or --poll-ms is a one-line error, not a stack trace
+      options = new DashboardOptions(host, port, allowRemote, password, pollMillis);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("dashboard: " + e.getMessage(), ErrorHandler.CONFIG_ERROR);
+    }
     StudySource source = dir != null ? new JournalFollower(dir) : openStorage(storage);
-    DashboardServer server = start(source, shape(cfg, cfg.iterations()),
-        new DashboardOptions(host, port, allowRemote, password, pollMillis));
+    DashboardServer server = start(source, shape(cfg, cfg.iterations()), options);
     Thread hook = new Thread(stopped::countDown, "hypermax-dashboard-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     out.println("dashboard of " + source.description() + ":");
@@ -131,17 +139,12 @@ final class DashboardCommand implements Callable<Integer> {
 
   private static StudySource openStorage(String url) {
     try {
-      return new StorageSource(StorageProvider.forUrl(url, DashboardCommand.class.getClassLoader()).open(url), withoutPassword(url), null);
+      return new StorageSource(StorageProvider.forUrl(url, DashboardCommand.class.getClassLoader()).open(url), SharedStudyWriter.redact(url), null);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
     } catch (IllegalStateException e) {
       throw new UserException(e.getMessage(), 1);
     }
-  }
-
-  /** The URL to print: a password in it ({@code user:secret@host}) is replaced by ***. */
-  static String withoutPassword(String url) {
-    return url.replaceFirst("://([^:/@]+):[^@/]*@", "://$1:***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
   }
 
   private static char[] readPassword() throws IOException {

@@ -60,6 +60,6 @@ final class SharedStudyWriter {
 
   /** The URL without its password, for files and messages. */
   static String redact(String url) {
-    return url.replaceFirst("://([^:@/]*):[^@/]*@", "://$1:***@");
+    return url.replaceFirst("://([^:@/]*):[^@/]*@", "://$1:***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
   }
 }

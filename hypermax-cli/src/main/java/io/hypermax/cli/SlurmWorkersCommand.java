@@ -83,8 +83,15 @@ final class SlurmWorkersCommand implements Callable<Integer> {
     Path dir = (workDir != null ? workDir : Path.of(cfg.resultsDirectory() + "_slurm")).toAbsolutePath();
     Files.createDirectories(dir);
     Path script = dir.resolve("workers.sh");
+    // Private from its creation, not chmod-ed after writing: it may hold the storage URL's password.
+    Files.deleteIfExists(script);
+    try {
+      Files.createFile(script, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      throw new UserException("cannot create " + script + " readable only by you (this file system has no POSIX"
+          + " permissions), and it would hold the storage URL; use --work-dir on another file system", 1);
+    }
     Files.writeString(script, script(dir, url), StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------")); // it may hold the password
     List<String> sbatch = new ArrayList<>(List.of("sbatch", "--parsable", "--job-name=hypermax-workers",
         "--array=0-" + (workers - 1), "--output=" + dir.resolve("slurm_%A_%a.out"), "--chdir=" + Path.of("").toAbsolutePath()));
     add(sbatch, "partition", partition);
@@ -117,11 +124,11 @@ final class SlurmWorkersCommand implements Callable<Integer> {
     StringBuilder s = new StringBuilder("#!/bin/sh\n# hypermax worker, one per task of the array (hypermax slurm-workers)\n");
     for (String e : env) {
       int eq = e.indexOf('=');
-      s.append("export ").append(e, 0, eq).append('=').append(quote(e.substring(eq + 1))).append('\n');
+      s.append("export ").append(e, 0, eq).append('=').append(ResumeCommand.quote(e.substring(eq + 1))).append('\n');
     }
-    s.append("HYPERMAX_STORAGE=").append(quote(url)).append('\n');
-    s.append("exec ").append(hypermaxCommand()).append(" worker ").append(quote(config.toAbsolutePath().toString()))
-        .append(" --storage \"$HYPERMAX_STORAGE\" --work-dir ").append(quote(dir.toString())).append("/worker_\"$SLURM_ARRAY_TASK_ID\"\n");
+    s.append("HYPERMAX_STORAGE=").append(ResumeCommand.quote(url)).append('\n');
+    s.append("exec ").append(hypermaxCommand()).append(" worker ").append(ResumeCommand.quote(config.toAbsolutePath().toString()))
+        .append(" --storage \"$HYPERMAX_STORAGE\" --work-dir ").append(ResumeCommand.quote(dir.toString())).append("/worker_\"$SLURM_ARRAY_TASK_ID\"\n");
     return s.toString();
   }
 
@@ -129,12 +136,8 @@ final class SlurmWorkersCommand implements Callable<Integer> {
     if (hypermax != null) {
       return hypermax; // the user's command line, as given
     }
-    return quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + " -cp "
-        + quote(System.getProperty("java.class.path")) + " " + Main.class.getName();
-  }
-
-  private static String quote(String s) {
-    return "'" + s.replace("'", "'\\''") + "'";
+    return ResumeCommand.quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + " -cp "
+        + ResumeCommand.quote(System.getProperty("java.class.path")) + " " + Main.class.getName();
   }
 
   private static void add(List<String> args, String name, String value) {
