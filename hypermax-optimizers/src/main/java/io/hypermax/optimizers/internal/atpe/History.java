@@ -4,7 +4,10 @@ import io.hypermax.core.spi.SuggestRequest;
 import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import io.hypermax.core.stability.API;
 
 /**
@@ -13,8 +16,47 @@ import io.hypermax.core.stability.API;
  * minimise (direction already applied). Running trials are not in it; failed ones only count.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
-public record History(List<Trial> scored, double[] scores, int finished, int failed, int killed,
-    java.util.Map<String, double[]> columns, java.util.Map<String, Double> associations) {
+public final class History {
+  private final List<Trial> scored;
+  private final double[] scores;
+  private final int finished;
+  private final int failed;
+  private final int killed;
+  /** Per-suggestion caches: the features, locking and filtering read the same columns and orders. */
+  private final Map<String, double[]> columns = new HashMap<>();
+  private final Map<String, Double> associations = new HashMap<>();
+  private int[] byScore;
+
+  private History(List<Trial> scored, double[] scores, int finished, int failed, int killed) {
+    this.scored = scored;
+    this.scores = scores;
+    this.finished = finished;
+    this.failed = failed;
+    this.killed = killed;
+  }
+
+  /** The scored trials, in finish order. */
+  public List<Trial> scored() {
+    return scored;
+  }
+
+  /** Their scores to minimise (direction applied), in the same order; do not modify. */
+  public double[] scores() {
+    return scores;
+  }
+
+  /** Finished trials, scored or not. */
+  public int finished() {
+    return finished;
+  }
+
+  public int failed() {
+    return failed;
+  }
+
+  public int killed() {
+    return killed;
+  }
 
   /** Each parameter's values on its internal axis, NaN where inactive; computed once per suggestion. */
   public double[] column(io.hypermax.core.space.Parameter p) {
@@ -71,24 +113,32 @@ public record History(List<Trial> scored, double[] scores, int finished, int fai
     for (int i = 0; i < scores.length; i++) {
       scores[i] = values.get(i);
     }
-    return new History(List.copyOf(scored), scores, request.finished().size(), failed, killed,
-        new java.util.HashMap<>(), new java.util.HashMap<>());
+    return new History(List.copyOf(scored), scores, request.finished().size(), failed, killed);
   }
 
   public int size() {
     return scores.length;
   }
 
-  /** Indices of the scored trials ordered by score (ties by position: deterministic). */
-  public Integer[] byScore() {
-    Integer[] order = new Integer[scores.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+  /**
+   * Indices of the scored trials ordered by score (ties by position: deterministic); sorted once per
+   * history, shared by the features, locking and filtering, so do not modify.
+   */
+  public int[] byScore() {
+    if (byScore == null) {
+      Integer[] order = new Integer[scores.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> {
+        int c = Double.compare(scores[a], scores[b]);
+        return c != 0 ? c : Integer.compare(a, b);
+      });
+      byScore = new int[order.length];
+      for (int i = 0; i < order.length; i++) {
+        byScore[i] = order[i];
+      }
     }
-    java.util.Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(scores[a], scores[b]);
-      return c != 0 ? c : Integer.compare(a, b);
-    });
-    return order;
+    return byScore;
   }
 }

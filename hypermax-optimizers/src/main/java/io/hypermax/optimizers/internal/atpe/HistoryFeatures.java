@@ -66,7 +66,7 @@ public final class HistoryFeatures {
     if (n >= 2) {
       lossStatistics(h, f);
     }
-    Integer[] byScore = h.byScore();
+    int[] byScore = h.byScore();
     int top = Math.max(5, (int) Math.ceil(0.3 * n));
     int[] best = new int[Math.min(Math.min(n, top), History.MAX_SLICE)];
     for (int i = 0; i < best.length; i++) {

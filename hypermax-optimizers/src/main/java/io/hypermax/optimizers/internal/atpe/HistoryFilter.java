@@ -27,7 +27,7 @@ final class HistoryFilter {
     }
     Map<Integer, Integer> rank = new HashMap<>(); // only loss_rank reads it: no sort for the other modes
     if (mode.equals("loss_rank")) {
-      Integer[] byScore = h.byScore();
+      int[] byScore = h.byScore();
       for (int r = 0; r < byScore.length; r++) {
         rank.put(h.scored().get(byScore[r]).number(), r);
       }

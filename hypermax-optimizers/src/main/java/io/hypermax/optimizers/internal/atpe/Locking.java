@@ -45,7 +45,7 @@ final class Locking {
     }
     java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> c[i]).thenComparingInt(i -> i));
     double threshold = total * action.lockCutoff();
-    Integer[] byScore = h.byScore();
+    int[] byScore = h.byScore();
     int pool = Math.max(1, (int) Math.ceil(h.size() * action.lockPercentile() / 100.0));
     Trial source = h.scored().get(byScore[rng.nextInt(Math.min(pool, byScore.length))]);
     Map<String, Object> locked = new LinkedHashMap<>();

@@ -27,7 +27,7 @@ public final class Smoothness {
   }
 
   /** Over the best {@code count} trials ({@code byScore}: indices best first), at most {@value #MAX_TRIALS}. */
-  public static double ofBest(List<Parameter> params, History h, Integer[] byScore, int count) {
+  public static double ofBest(List<Parameter> params, History h, int[] byScore, int count) {
     int m = Math.min(Math.min(count, byScore.length), MAX_TRIALS);
     int[] pick = new int[m];
     for (int i = 0; i < m; i++) {
