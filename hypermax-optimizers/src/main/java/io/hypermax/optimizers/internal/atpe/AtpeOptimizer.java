@@ -20,6 +20,8 @@ final class AtpeOptimizer implements Optimizer, io.hypermax.core.spi.OptimizerSt
   private final int nStartup;
   private final ActionRunner runner;
   private final int decideEvery;
+  /** {@code atpe_cycle}: actions run in turn by trial number instead of the policy's (empty: the policy decides). */
+  private final List<AtpeAction> cycle;
   /** The decision in force: made from the history's first {@code decidedAt} finished trials. */
   private int decidedAt = -1;
   private int decidedLastTrial = -1;
@@ -38,8 +40,15 @@ final class AtpeOptimizer implements Optimizer, io.hypermax.core.spi.OptimizerSt
   private Map<String, Object> latest = Map.of();
 
   AtpeOptimizer(PolicyModel policy, int nStartup, int decideEvery, ActionRunner runner) {
+    this(policy, nStartup, decideEvery, runner, List.of());
+  }
+
+  AtpeOptimizer(PolicyModel policy, int nStartup, int decideEvery, ActionRunner runner, List<AtpeAction> cycle) {
     this.policy = policy;
-    this.modelVersion = policy == null ? "fallback" : policy.version();
+    this.cycle = List.copyOf(cycle);
+    this.modelVersion = !this.cycle.isEmpty()
+        ? "cycle:" + String.join("+", this.cycle.stream().map(AtpeAction::id).toList())
+        : policy == null ? "fallback" : policy.version();
     this.nStartup = nStartup;
     this.decideEvery = decideEvery;
     this.runner = runner;
@@ -84,6 +93,9 @@ final class AtpeOptimizer implements Optimizer, io.hypermax.core.spi.OptimizerSt
   }
 
   private AtpeAction choose(SuggestRequest request, History history) {
+    if (!cycle.isEmpty()) {
+      return cycle.get(request.trialNumber() % cycle.size()); // by trial number: the same after resume
+    }
     if (policy == null) {
       return AtpeAction.defaultTpe();
     }

@@ -6,6 +6,8 @@ import io.hypermax.core.spi.Optimizer;
 import io.hypermax.core.spi.OptimizerProvider;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,9 @@ import io.hypermax.core.stability.API;
  * Settings under {@code search}: {@code n_startup} (prior draws first, default 10) and
  * {@code atpe_model} (a policy file written by {@code hypermax atpe-train}, instead of the bundled one)
  * and {@code atpe_exclude} (comma-separated model families the policy may not choose, e.g. {@code gp})
- * and {@code decide_every} (finished trials between two decisions of the policy, default 1; from 200 trials on it decides at most once per 1 % growth of the history).
+ * and {@code decide_every} (finished trials between two decisions of the policy, default 1; from 200 trials on it decides at most once per 1 % growth of the history)
+ * and {@code atpe_cycle} (for experiments: {@code +}- or comma-separated action ids, e.g. {@code gp+storm}, run in
+ * turn by trial number instead of asking the policy, so a fixed portfolio can be measured against it).
  */
 @AutoService(OptimizerProvider.class)
 @API(status = API.Status.INTERNAL, since = "0.1.0")
@@ -39,7 +43,7 @@ public final class AtpeProvider implements OptimizerProvider {
 
   /** The {@code search} keys atpe reads (the core checks the section against them). */
   public Set<String> keys() {
-    return Set.of("n_startup", "atpe_model", "atpe_exclude", "decide_every");
+    return Set.of("n_startup", "atpe_model", "atpe_exclude", "decide_every", "atpe_cycle");
   }
 
   @Override
@@ -65,7 +69,30 @@ public final class AtpeProvider implements OptimizerProvider {
       }
       providers.remove(f);
     }
-    return new AtpeOptimizer(policy, nStartup, decideEvery, new ActionRunner(context.space(), context.seed(), nStartup, providers));
+    ActionRunner runner = new ActionRunner(context.space(), context.seed(), nStartup, providers);
+    List<AtpeAction> cycle = cycle(s, policy, runner);
+    return new AtpeOptimizer(policy, nStartup, decideEvery, runner, cycle);
+  }
+
+  /** The {@code atpe_cycle} actions, empty when the policy decides; ids from the model's catalogue. */
+  private static List<AtpeAction> cycle(ConfigNode s, PolicyModel policy, ActionRunner runner) {
+    String text = s.string("atpe_cycle", "");
+    List<AtpeAction> known = policy == null ? AtpeAction.CATALOGUE : policy.actions();
+    List<AtpeAction> out = new ArrayList<>();
+    for (String part : text.split("[,+]")) {
+      String id = part.trim();
+      if (id.isEmpty()) {
+        continue;
+      }
+      AtpeAction a = known.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> s.get("atpe_cycle")
+          .error("unknown action '" + id + "'; known: " + known.stream().map(AtpeAction::id).toList()));
+      if (!runner.canRun(a)) {
+        throw s.get("atpe_cycle").error("action '" + id + "' needs optimizer plugin '" + a.family()
+            + "', which is excluded or not on the class path");
+      }
+      out.add(a);
+    }
+    return List.copyOf(out);
   }
 
   /** The policy, or null (with a warning) when it cannot be read: the optimizer then runs plain TPE. */

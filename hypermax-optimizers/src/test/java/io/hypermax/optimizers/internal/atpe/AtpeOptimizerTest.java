@@ -214,6 +214,33 @@ class AtpeOptimizerTest {
   }
 
   @Test
+  void aCycleRunsItsActionsInTurnInsteadOfThePolicy() {
+    SearchSpace space = SearchSpace.builder().number("x", -5, 5).number("y", -5, 5).build();
+    StudySnapshot s = run(space, Direction.MINIMIZE, 24, 6, Map.of("atpe_cycle", "gp+storm+tpe-exploit"),
+        AtpeOptimizerTest::sumOfSquares);
+    List<String> cycle = List.of("gp", "storm", "tpe-exploit");
+    for (Trial t : s.finished()) {
+      Map<String, Object> m = t.result().metadata();
+      assertEquals("cycle:gp+storm+tpe-exploit", m.get("atpe.model"), "trial " + t.number());
+      assertEquals(t.number() < 10 ? "startup" : cycle.get(t.number() % 3), m.get("atpe.action"), "trial " + t.number());
+    }
+  }
+
+  @Test
+  void aCycleNamesOnlyActionsThatCanRun() {
+    SearchSpace space = SearchSpace.builder().number("x", 0, 1).build();
+    for (var bad : List.of(Map.of("atpe_cycle", "gp+sotrm"), Map.of("atpe_cycle", "gp", "atpe_exclude", "gp"))) {
+      var settings = JsonValues.MAPPER.createObjectNode().put("method", "atpe");
+      bad.forEach(settings::put);
+      var ctx = new OptimizerProvider.Context(space, new ConfigNode(null, "search", settings), 1);
+      String message = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+          () -> new AtpeProvider().create(ctx)).getMessage();
+      assertTrue(message.contains("atpe_cycle") && message.contains(bad.get("atpe_cycle").contains("sotrm")
+          ? "unknown action 'sotrm'" : "excluded"), message);
+    }
+  }
+
+  @Test
   void failedTrialsCountInTheFailedShare() {
     SearchSpace space = SearchSpace.builder().number("x", 0, 1).build();
     StudySnapshot s = run(space, Direction.MINIMIZE, 20, 2, Map.of(), p -> {
