@@ -80,7 +80,7 @@ final class FitChain {
   private double[] checkpointFit(double[][] points, double[] scores, int k, double[] previous) {
     MarginalLikelihood f = likelihood(points, scores, k);
     int d = categorical.length;
-    double[][] box = MarginalLikelihood.bounds(d);
+    double[][] box = MarginalLikelihood.bounds(d, settings.minNoise());
     // Fixed starts (no random numbers: the fit must not depend on the suggestion's generator).
     double[][] starts =
         previous == null

@@ -13,7 +13,9 @@ import io.hypermax.core.stability.API;
  * @param localSearches best candidates (plus the best trial) refined by gradient and neighbour search
  * @param kernel the stationary kernel of the surrogate
  * @param warping the transform applied to the scores before they are standardised
- * @param minNoise lower bound of the noise variance (standardised units) that keeps the fit well conditioned
+ * @param minNoise lower bound of the noise variance (standardised units); tiny by default, so a deterministic
+ *     loss is modelled to the precision a search needs (docs/gp.md, "Noise floor"), while the fit raises the noise
+ *     for a noisy one
  * @param refitGrowth the hyperparameters are refitted each time the scored history has grown by this fraction
  *     (at least one trial); see {@link FitChain}
  * @param maxFitPoints the hyperparameters are fitted on at most this many trials (the best half and the most
@@ -49,7 +51,7 @@ public record GpSettings(
           "pending");
 
   public static final GpSettings DEFAULTS =
-      new GpSettings(10, 512, 5, Kernel.MATERN52, Warping.AUTO, 1e-6, 0.1, 200, 600, true);
+      new GpSettings(10, 512, 5, Kernel.MATERN52, Warping.AUTO, 1e-14, 0.1, 200, 600, true);
 
   public GpSettings {
     if (nStartup < 1) {

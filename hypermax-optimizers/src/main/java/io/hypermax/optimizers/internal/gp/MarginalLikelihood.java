@@ -78,15 +78,19 @@ final class MarginalLikelihood implements Lbfgs.Objective {
     return theta;
   }
 
-  /** Box of the search: length scales within e^-5..e^5 and ample room for signal and noise. */
-  static double[][] bounds(int d) {
+  /**
+   * Box of the search: length scales within e^-5..e^5 and ample room for signal and noise. The noise excess
+   * over {@code minNoise} may shrink well below the floor itself, so {@code minNoise} is the floor the fit
+   * reaches (a fixed bound of e^-25 once made every floor below 1e-11 act as 1.4e-11).
+   */
+  static double[][] bounds(int d, double minNoise) {
     double[] lo = new double[d + 2];
     double[] hi = new double[d + 2];
     java.util.Arrays.fill(lo, 0, d, -10);
     java.util.Arrays.fill(hi, 0, d, 10);
     lo[d] = -8;
     hi[d] = 6;
-    lo[d + 1] = -25;
+    lo[d + 1] = Math.min(-25, Math.log(minNoise) - 3);
     hi[d + 1] = 2;
     return new double[][] {lo, hi};
   }

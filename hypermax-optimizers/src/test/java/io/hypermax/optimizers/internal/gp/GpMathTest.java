@@ -106,6 +106,27 @@ class GpMathTest {
   }
 
   @Test
+  void aDeterministicLossIsFittedDownToTheNoiseFloor() {
+    // 100 noiseless values of a smooth function: the MAP noise goes down to the floor, whatever the floor is
+    // (a fixed bound e^-25 on the excess once kept it at 1.4e-11 or more, so 1e-14 acted as 1.4e-11).
+    int n = 100;
+    double[][] x = new double[n][];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = new double[] {i / (n - 1.0)};
+      y[i] = Math.pow(x[i][0] - 0.3, 2);
+    }
+    double[] standardised = Warping.NONE.standardised(y);
+    for (double floor : new double[] {1e-6, 1e-14}) {
+      MarginalLikelihood f = new MarginalLikelihood(x, standardised, new boolean[1], Kernel.MATERN52, floor);
+      double[][] box = MarginalLikelihood.bounds(1, floor);
+      Lbfgs.Result r = Lbfgs.minimize(f, MarginalLikelihood.start(1, 1, 1, 0.1), box[0], box[1], 200, 1e-8);
+      double noise = floor + Math.exp(r.x()[2]);
+      assertTrue(noise >= floor && noise < 10 * floor, "floor " + floor + ": fitted noise " + noise);
+    }
+  }
+
+  @Test
   void posteriorInterpolatesAndItsGradientMatchesFiniteDifferences() {
     SplittableRandom rng = new SplittableRandom(8);
     int n = 12;
