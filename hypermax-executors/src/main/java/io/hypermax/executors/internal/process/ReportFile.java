@@ -1,5 +1,6 @@
 package io.hypermax.executors.internal.process;
 
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 import io.hypermax.core.internal.io.FileFollower;
 import io.hypermax.core.pruning.ReportProtocol;
 import java.io.IOException;
@@ -23,11 +24,8 @@ import io.hypermax.core.stability.API;
 public final class ReportFile implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportFile.class);
   private static final long POLL_MILLIS = 100;
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "hypermax-report-files");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hypermax-report-files", Thread.NORM_PRIORITY));
 
   private final Path file;
   private final FileFollower follower;
