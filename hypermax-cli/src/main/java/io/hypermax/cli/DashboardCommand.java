@@ -6,6 +6,7 @@ import io.hypermax.core.internal.config.WebUiSettings;
 import io.hypermax.core.internal.run.SearchRun;
 import io.hypermax.core.spi.StorageProvider;
 import io.hypermax.core.study.Journal;
+import io.hypermax.core.internal.storage.StorageUrls;
 import io.hypermax.results.internal.dashboard.DashboardDocument;
 import io.hypermax.results.internal.dashboard.DashboardOptions;
 import io.hypermax.results.internal.dashboard.DashboardServer;
@@ -139,7 +140,7 @@ final class DashboardCommand implements Callable<Integer> {
 
   private static StudySource openStorage(String url) {
     try {
-      return new StorageSource(StorageProvider.forUrl(url, DashboardCommand.class.getClassLoader()).open(url), SharedStudyWriter.redact(url), null);
+      return new StorageSource(StorageProvider.forUrl(url, DashboardCommand.class.getClassLoader()).open(url), StorageUrls.redact(url), null);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), ErrorHandler.CONFIG_ERROR);
     } catch (IllegalStateException e) {

@@ -9,6 +9,7 @@ import io.hypermax.core.internal.run.ResultsRegeneration;
 import io.hypermax.core.internal.run.SearchRun;
 import io.hypermax.core.storage.JournalVersionException;
 import io.hypermax.core.study.Journal;
+import io.hypermax.core.internal.storage.StorageUrls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -96,12 +97,12 @@ final class ResultsCommand implements Callable<Integer> {
     ResultsRegeneration.Summary summary;
     try {
       summary = SharedStudyWriter.write(dir, cfg, forceGraphs ? withGraphs(cfg) : cfg.results(), stored,
-          SharedStudyWriter.redact(storage), registry, LOG::warn);
+          StorageUrls.redact(storage), registry, LOG::warn);
     } catch (java.io.IOException e) {
       throw new UserException("cannot write " + dir + ": " + e.getMessage(), 1);
     }
     System.out.printf("wrote %s from %s: %d finished trials (%d complete), %d running or queued, in %.1f s%n", dir,
-        SharedStudyWriter.redact(storage), summary.finished(), summary.complete(), stored.abandoned().size(), summary.seconds());
+        StorageUrls.redact(storage), summary.finished(), summary.complete(), stored.abandoned().size(), summary.seconds());
     return summary.failedGenerators().isEmpty() ? 0 : 1;
   }
 

@@ -57,9 +57,4 @@ final class SharedStudyWriter {
     Files.writeString(dir.resolve(MARKER), redactedUrl + "\n");
     return ResultsRegeneration.regenerate(dir, cfg, results, registry, warn);
   }
-
-  /** The URL without its password, for files and messages. */
-  static String redact(String url) {
-    return url.replaceFirst("://([^:@/]*):[^@/]*@", "://$1:***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
-  }
 }

@@ -3,6 +3,7 @@ package io.hypermax.cli;
 import io.hypermax.core.internal.config.ConfigLoader;
 import io.hypermax.core.internal.config.HypermaxConfig;
 import io.hypermax.core.storage.SharedStudyStorage;
+import io.hypermax.core.internal.storage.StorageUrls;
 import io.hypermax.executors.internal.executable.SlurmCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ final class SlurmWorkersCommand implements Callable<Integer> {
     }
     String job = submitted.out().strip().split(";")[0];
     System.out.printf("submitted Slurm job array %s: %d hypermax workers on %s (output in %s)%n",
-        job, workers, SharedStudyWriter.redact(url), dir);
+        job, workers, StorageUrls.redact(url), dir);
     if (!await) {
       return 0;
     }

@@ -11,6 +11,7 @@ import io.hypermax.core.storage.SharedStudyStorage;
 import io.hypermax.core.storage.StoredStudy;
 import io.hypermax.core.study.Journal;
 import io.hypermax.core.trial.Trial;
+import io.hypermax.core.internal.storage.StorageUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ final class StudyCommand implements Callable<Integer> {
       }
       String u = storage != null ? storage : cfg.storageUrl();
       ResultsRegeneration.Summary sum =
-          SharedStudyWriter.write(dir, cfg, cfg.results(), stored, SharedStudyWriter.redact(u), registry, LOG::warn);
+          SharedStudyWriter.write(dir, cfg, cfg.results(), stored, StorageUrls.redact(u), registry, LOG::warn);
       System.out.printf("exported %d finished trials (%d complete, %d unfinished) to %s%n",
           sum.finished(), sum.complete(), stored.abandoned().size(), dir);
       return sum.failedGenerators().isEmpty() ? 0 : 1;

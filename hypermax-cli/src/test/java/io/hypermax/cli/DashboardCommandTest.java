@@ -110,8 +110,6 @@ class DashboardCommandTest {
     Cli remote = Cli.run("dashboard", resultsOf(run), "--host", "0.0.0.0");
     assertEquals(ErrorHandler.CONFIG_ERROR, remote.exitCode(), remote.toString());
     assertTrue(remote.err().contains("--allow-remote"), remote.toString());
-    assertEquals("postgresql://u:***@h:5432/db?study=s", SharedStudyWriter.redact("postgresql://u:secret@h:5432/db?study=s"));
-    assertEquals("postgresql://h/db?study=s&password=***", SharedStudyWriter.redact("postgresql://h/db?study=s&password=secret"));
   }
 
   @Test

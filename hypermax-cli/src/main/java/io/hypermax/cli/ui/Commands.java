@@ -6,15 +6,11 @@ import io.hypermax.core.space.Parameter;
 import io.hypermax.core.study.Study;
 import io.hypermax.core.history.StudySnapshot;
 import io.hypermax.core.trial.Trial;
+import io.hypermax.results.internal.files.TrialLogs;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** The UI's commands on a real study: guidance, exports into the results directory, quitting, log tails. */
@@ -24,11 +20,14 @@ final class Commands implements UiCommands {
 
   private final Study study;
   private final Path dir;
+  /** The dashboard's reader: no symbolic link makes the UI show a file outside the results directory. */
+  private final TrialLogs logs;
   private final ConsoleUi ui;
 
   Commands(Study study, Path dir, ConsoleUi ui) {
     this.study = study;
     this.dir = dir;
+    this.logs = new TrialLogs(dir == null ? null : dir.resolve("logs"));
     this.ui = ui;
   }
 
@@ -98,20 +97,10 @@ final class Commands implements UiCommands {
 
   @Override
   public List<String> logTail(int trial, int lines) {
-    Path log = dir.resolve("logs").resolve("trial_" + trial + ".txt");
-    if (!Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
-      return List.of();
-    }
-    try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
-      long len = f.length();
-      int n = (int) Math.min(len, 64 * 1024);
-      byte[] b = new byte[n];
-      f.seek(len - n);
-      f.readFully(b);
-      List<String> all = new ArrayList<>(Arrays.asList(new String(b, StandardCharsets.UTF_8).split("\n")));
-      return all.subList(Math.max(0, all.size() - lines), all.size());
+    try {
+      return logs.lastLines(trial, lines).orElse(List.of());
     } catch (IOException e) {
-      return List.of("(cannot read " + log + ": " + e.getMessage() + ")");
+      return List.of("(cannot read the log of trial " + trial + ": " + e.getMessage() + ")");
     }
   }
 }

@@ -2,6 +2,7 @@ package io.hypermax.core.guidance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hypermax.core.config.JsonValues;
+import io.hypermax.core.internal.io.FileFollower;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -31,12 +32,15 @@ public final class GuidanceInbox {
 
   private final Path file;
   private final Consumer<String> warn;
-  private long offset;
+  /** Never through a link: the inbox is read as the results directory's own file only. */
+  private final FileFollower follower;
+  private final List<String> arrived = new ArrayList<>();
   private long lastPoll = Long.MIN_VALUE;
 
   public GuidanceInbox(Path resultsDirectory, Consumer<String> warn) {
     this.file = resultsDirectory.resolve(FILE_NAME);
     this.warn = warn;
+    this.follower = new FileFollower(file, FileFollower.Links.NEVER_FOLLOW, arrived::add);
   }
 
   /** Appends {@code event} for the search running in {@code resultsDirectory} (one write of one line). */
@@ -65,50 +69,24 @@ public final class GuidanceInbox {
       return List.of();
     }
     lastPoll = now;
-    List<GuidanceEvent> out = new ArrayList<>();
     try {
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        return out;
-      }
-      long size = Files.size(file);
-      if (size <= offset) {
-        return out;
-      }
-      byte[] chunk;
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-        ByteBuffer b = ByteBuffer.allocate((int) Math.min(size - offset, 1 << 20));
-        ch.read(b, offset);
-        chunk = java.util.Arrays.copyOf(b.array(), b.position());
-      }
-      int end = lastNewline(chunk);
-      if (end < 0) {
-        return out; // a line still being written
-      }
-      String text = new String(chunk, 0, end + 1, StandardCharsets.UTF_8);
-      offset += end + 1;
-      for (String line : text.split("\n")) {
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          JsonNode n = JsonValues.MAPPER.readTree(line);
-          out.add(GuidanceEvent.fromJson(n));
-        } catch (IOException | RuntimeException e) {
-          warn.accept(file + ": a line that is not guidance was skipped: " + e.getMessage());
-        }
-      }
+      follower.poll();
     } catch (IOException e) {
       warn.accept("cannot read " + file + ": " + e.getMessage());
     }
-    return out;
-  }
-
-  private static int lastNewline(byte[] b) {
-    for (int i = b.length - 1; i >= 0; i--) {
-      if (b[i] == '\n') {
-        return i;
+    List<GuidanceEvent> out = new ArrayList<>();
+    for (String line : arrived) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        JsonNode n = JsonValues.MAPPER.readTree(line);
+        out.add(GuidanceEvent.fromJson(n));
+      } catch (IOException | RuntimeException e) {
+        warn.accept(file + ": a line that is not guidance was skipped: " + e.getMessage());
       }
     }
-    return -1;
+    arrived.clear();
+    return out;
   }
 }

@@ -1,10 +1,12 @@
 package io.hypermax.core.pruning;
 
+import io.hypermax.core.internal.io.FileFollower;
+import io.hypermax.core.stability.API;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import io.hypermax.core.stability.API;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@link TrialHandle} of a JVM that runs as a trial process (a {@code java_process} trial, or any
@@ -18,15 +20,15 @@ public final class ProcessTrialHandle implements TrialHandle {
 
   private final int number;
   private final PrintStream out;
-  private final String replyFile;
-  private long offset;
-  private final StringBuilder pending = new StringBuilder();
+  /** The reply file, followed as hypermax appends its answers; null: reports are never answered. */
+  private final FileFollower replies;
+  private final List<String> arrived = new ArrayList<>();
   private boolean pruned;
 
   public ProcessTrialHandle(int number, PrintStream out, String replyFile) {
     this.number = number;
     this.out = out;
-    this.replyFile = replyFile;
+    this.replies = replyFile == null ? null : new FileFollower(Path.of(replyFile), FileFollower.Links.FOLLOW, arrived::add);
   }
 
   /**
@@ -49,7 +51,7 @@ public final class ProcessTrialHandle implements TrialHandle {
     }
     out.println(ReportProtocol.line(step, value));
     out.flush();
-    if (replyFile == null) {
+    if (replies == null) {
       return false;
     }
     long deadline = System.currentTimeMillis() + ANSWER_TIMEOUT_MILLIS;
@@ -71,28 +73,20 @@ public final class ProcessTrialHandle implements TrialHandle {
 
   /** Reads the reply lines written since the last call; the answer for {@code step}, or null when not there yet. */
   private String answerFor(long step) {
-    try (RandomAccessFile f = new RandomAccessFile(replyFile, "r")) {
-      long length = f.length();
-      if (length > offset) {
-        byte[] bytes = new byte[(int) (length - offset)];
-        f.seek(offset);
-        f.readFully(bytes);
-        offset = length;
-        pending.append(new String(bytes, StandardCharsets.UTF_8));
-      }
+    try {
+      replies.poll();
     } catch (IOException e) {
       return null;
     }
     String answer = null;
-    int nl;
-    while ((nl = pending.indexOf("\n")) >= 0) {
-      String line = pending.substring(0, nl).trim();
-      pending.delete(0, nl + 1);
+    for (String reply : arrived) {
+      String line = reply.trim();
       int space = line.indexOf(' ');
       if (space > 0 && line.substring(0, space).equals(Long.toString(step))) {
         answer = line.substring(space + 1).trim();
       }
     }
+    arrived.clear();
     return answer;
   }
 

@@ -37,7 +37,12 @@ public final class DirectoryLock implements AutoCloseable {
     this.key = key;
   }
 
-  /** Locks {@code directory} or fails with a message saying another hypermax uses it. */
+  /**
+   * Locks {@code directory}.
+   *
+   * @throws DirectoryInUseException when another search (in this JVM or another process) holds the lock
+   * @throws ConfigException when the lock file cannot be opened or locked for another reason
+   */
   public static DirectoryLock acquire(Path directory) {
     Path file = directory.resolve(FILE_NAME);
     Path key = key(directory);
@@ -73,9 +78,8 @@ public final class DirectoryLock implements AutoCloseable {
     }
   }
 
-  private static ConfigException inUse(Path directory, Throwable cause) {
-    return new ConfigException(
-        directory.toString(), "", "in use by another running hypermax search (it holds " + FILE_NAME + "); wait for it or pick another directory", cause);
+  private static DirectoryInUseException inUse(Path directory, Throwable cause) {
+    return new DirectoryInUseException(directory, cause);
   }
 
   private static void closeQuietly(FileChannel channel) {

@@ -1,7 +1,6 @@
 package io.hypermax.core.internal.run;
 
 import io.hypermax.core.config.ConfigException;
-import io.hypermax.core.internal.run.DirectoryLock;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.storage.FsyncPolicy;
 import io.hypermax.core.storage.StoredStudy;
@@ -48,10 +47,7 @@ public final class GuidanceDelivery {
     DirectoryLock lock;
     try {
       lock = DirectoryLock.acquire(dir);
-    } catch (ConfigException e) {
-      if (!String.valueOf(e.getMessage()).contains("in use by another running hypermax")) {
-        throw e;
-      }
+    } catch (DirectoryInUseException running) {
       for (GuidanceEvent ev : events) {
         GuidanceInbox.send(dir, ev);
       }

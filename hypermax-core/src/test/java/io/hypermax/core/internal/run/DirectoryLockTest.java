@@ -1,6 +1,7 @@
 package io.hypermax.core.internal.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -31,8 +32,10 @@ class DirectoryLockTest {
     try (DirectoryLock first = DirectoryLock.acquire(dir)) {
       assertEquals(1, otherProcessLocks(), "held");
       for (int i = 0; i < 20; i++) {
-        ConfigException e = assertThrows(ConfigException.class, () -> DirectoryLock.acquire(dir));
-        assertTrue(e.getMessage().contains("in use by another running hypermax"), e.getMessage());
+        DirectoryInUseException e = assertThrows(DirectoryInUseException.class, () -> DirectoryLock.acquire(dir));
+        assertEquals(dir, e.directory());
+        assertEquals(dir + ": in use by another running hypermax search (it holds .lock); wait for it or pick another directory",
+            e.getMessage(), "the message users see is unchanged");
       }
       System.gc(); // a descriptor opened and dropped by a refused acquire would release the lock when cleaned
       Thread.sleep(200);
@@ -42,5 +45,13 @@ class DirectoryLockTest {
     try (DirectoryLock again = DirectoryLock.acquire(dir)) {
       assertEquals(1, otherProcessLocks(), "and can be taken again");
     }
+  }
+
+  @Test
+  void aLockFileThatCannotBeOpenedIsAConfigErrorNotARunningSearch() throws Exception {
+    Files.createDirectory(dir.resolve(DirectoryLock.FILE_NAME)); // a folder where the lock file belongs
+    ConfigException e = assertThrows(ConfigException.class, () -> DirectoryLock.acquire(dir));
+    assertFalse(e instanceof DirectoryInUseException, e.getMessage());
+    assertTrue(e.getMessage().contains("cannot lock the results directory"), e.getMessage());
   }
 }

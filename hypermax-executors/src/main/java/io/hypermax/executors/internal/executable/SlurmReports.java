@@ -1,10 +1,10 @@
 package io.hypermax.executors.internal.executable;
 
+import io.hypermax.core.internal.io.FileFollower;
 import io.hypermax.core.pruning.ReportProtocol;
 import io.hypermax.core.spi.TrialRequest;
 import io.hypermax.executors.internal.process.ReportChannel;
 import io.hypermax.executors.internal.process.TrialLog;
-import io.hypermax.executors.internal.process.FileFollower;
 import io.hypermax.executors.internal.process.ReportFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ final class SlurmReports implements AutoCloseable {
   SlurmReports(TrialRequest request, Path output, Path directory, Consumer<java.util.List<String>> scancel) {
     // The job's output file is Slurm's to write: hypermax's notes go to the hypermax log, not into it.
     this.channel = ReportChannel.open(request.number(), request.handle(), directory, request.pruneGraceSeconds(), new TrialLog(null));
-    this.output = new FileFollower(output, line -> channel.offer(line.strip()));
+    this.output = new FileFollower(output, FileFollower.Links.FOLLOW, line -> channel.offer(line.strip()));
     this.reportFile = ReportFile.create(request.number(), directory, channel::offer);
     channel.attachTarget(new ReportChannel.Target() {
       @Override
@@ -84,7 +84,11 @@ final class SlurmReports implements AutoCloseable {
 
   /** Reads what the job wrote (its output and its report file) since the last call and handles its report lines. */
   void poll() {
-    output.poll();
+    try {
+      output.poll();
+    } catch (IOException e) {
+      LOG.debug("cannot follow {}: {}", output.file(), e.getMessage()); // tried again at the next poll
+    }
     reportFile.poll();
   }
 

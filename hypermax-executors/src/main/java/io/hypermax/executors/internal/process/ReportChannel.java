@@ -1,5 +1,6 @@
 package io.hypermax.executors.internal.process;
 
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 import io.hypermax.core.pruning.ReportProtocol;
 import io.hypermax.core.pruning.TrialHandle;
 import java.io.IOException;
@@ -23,11 +24,8 @@ import io.hypermax.core.stability.API;
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ReportChannel implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportChannel.class);
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "hypermax-prune-grace");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hypermax-prune-grace", Thread.NORM_PRIORITY));
 
   /** Where the decisions go: the reply file and the process tree, local or on an ssh host. */
   public interface Target {

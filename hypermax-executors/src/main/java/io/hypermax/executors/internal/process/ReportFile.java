@@ -1,5 +1,7 @@
 package io.hypermax.executors.internal.process;
 
+import io.hypermax.core.internal.concurrent.DaemonThreads;
+import io.hypermax.core.internal.io.FileFollower;
 import io.hypermax.core.pruning.ReportProtocol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +22,10 @@ import io.hypermax.core.stability.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ReportFile implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportFile.class);
   private static final long POLL_MILLIS = 100;
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "hypermax-report-files");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hypermax-report-files", Thread.NORM_PRIORITY));
 
   private final Path file;
   private final FileFollower follower;
@@ -33,7 +33,7 @@ public final class ReportFile implements AutoCloseable {
 
   private ReportFile(Path file, Consumer<String> reportLines) {
     this.file = file;
-    this.follower = new FileFollower(file, line -> {
+    this.follower = new FileFollower(file, FileFollower.Links.FOLLOW, line -> {
       String s = line.strip();
       if (!s.isEmpty()) {
         reportLines.accept(ReportProtocol.isReport(s) ? s : ReportProtocol.PREFIX + s);
@@ -69,14 +69,18 @@ public final class ReportFile implements AutoCloseable {
   /** Follows the file in the background (every 100 ms) until {@link #close}. */
   public synchronized ReportFile start() {
     if (task == null) {
-      task = TIMER.scheduleWithFixedDelay(follower::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+      task = TIMER.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
     return this;
   }
 
   /** Reads what was appended since the last poll (also called by a caller that polls itself). */
   public void poll() {
-    follower.poll();
+    try {
+      follower.poll();
+    } catch (IOException e) {
+      LOG.debug("cannot follow {}: {}", file, e.getMessage()); // tried again at the next poll
+    }
   }
 
   /** Hands over the last lines and removes the file. */
@@ -85,7 +89,7 @@ public final class ReportFile implements AutoCloseable {
     if (task != null) {
       task.cancel(false);
     }
-    follower.poll();
+    poll();
     try {
       Files.deleteIfExists(file);
     } catch (IOException ignored) {

@@ -29,16 +29,24 @@ final class FolderSync {
   /** @param notes where a fallback from rsync to SFTP is explained (the trial log) */
   static Stats sync(HostConnection connection, SshSettings.Sync sync, java.util.function.Consumer<String> notes)
       throws HostUnavailableException, InterruptedException {
+    return sync(connection, sync, notes, LocalRsync.MACHINE);
+  }
+
+  /** As {@link #sync(HostConnection, SshSettings.Sync, java.util.function.Consumer)}, asking {@code local} about this machine's rsync. */
+  static Stats sync(HostConnection connection, SshSettings.Sync sync, java.util.function.Consumer<String> notes, LocalRsync local)
+      throws HostUnavailableException, InterruptedException {
     String method = sync.method();
     if (method.equals("sftp")) {
       return sftp(connection, sync);
     }
-    String missing = rsyncMissing(connection);
+    NoRsync missing = rsyncMissing(connection, local);
     if (missing != null) {
       if (method.equals("rsync")) {
-        throw new HostUnavailableException(connection.host().label() + ": sync.method is rsync, but " + missing, true, null);
+        // only a definite "no rsync" refuses the host for good; an undecided probe is retried with the host
+        throw new HostUnavailableException(
+            connection.host().label() + ": sync.method is rsync, but " + missing.reason(), missing.definite(), null);
       }
-      notes.accept("sync uses SFTP: " + missing);
+      notes.accept("sync uses SFTP: " + missing.reason());
       return sftp(connection, sync);
     }
     try {
@@ -52,18 +60,23 @@ final class FolderSync {
     }
   }
 
-  private static volatile Boolean localRsync;
+  /** Why rsync cannot be used this time; {@code definite} false when a probe could not tell (asking again may work). */
+  private record NoRsync(String reason, boolean definite) {}
 
   /** Why rsync cannot be used with this host, or null when both sides have it. */
-  private static String rsyncMissing(HostConnection connection) throws HostUnavailableException, InterruptedException {
-    if (localRsync == null) {
-      localRsync = RsyncSync.localRsyncWorks();
+  private static NoRsync rsyncMissing(HostConnection connection, LocalRsync local) throws HostUnavailableException, InterruptedException {
+    LocalRsync.Answer here = local.answer();
+    if (here == LocalRsync.Answer.MISSING) {
+      return new NoRsync("rsync is not installed on this machine", true);
     }
-    if (!localRsync) {
-      return "rsync is not installed on this machine";
+    if (here == LocalRsync.Answer.UNKNOWN) {
+      return new NoRsync("rsync could not be started on this machine", false);
     }
     HostConnection.Output probe = connection.run("command -v rsync", 15_000);
-    return probe.exitCode() == 0 ? null : "the host has no rsync on its PATH";
+    if (probe.exitCode() < 0) {
+      return new NoRsync("the host did not finish `command -v rsync` (no exit status)", false);
+    }
+    return probe.exitCode() == 0 ? null : new NoRsync("the host has no rsync on its PATH", true);
   }
 
   private static Stats sftp(HostConnection connection, SshSettings.Sync sync) throws HostUnavailableException {

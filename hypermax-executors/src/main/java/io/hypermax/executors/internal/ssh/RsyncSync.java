@@ -17,19 +17,6 @@ final class RsyncSync {
 
   private RsyncSync() {}
 
-  static boolean localRsyncWorks() {
-    try {
-      Process p = new ProcessBuilder("rsync", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
   /** Throws IOException when rsync itself failed on a live connection (the caller falls back to SFTP). */
   static FolderSync.Stats sync(HostConnection connection, SshSettings.Sync sync)
       throws HostUnavailableException, InterruptedException, IOException {

@@ -1,6 +1,7 @@
 package io.hypermax.executors.internal.ssh;
 
 import com.jcraft.jsch.ChannelExec;
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -105,19 +106,27 @@ final class RsyncTunnel {
   }
 
   /** Carries the helper's pipes over an exec channel running the command the helper wrote. */
-  private static final class Relay extends Thread {
+  private static final class Relay implements Runnable {
     private final HostConnection connection;
     private final Path dir;
+    private final Thread thread;
     final ByteArrayOutputStream errors = new ByteArrayOutputStream();
     volatile HostUnavailableException lost;
     private volatile boolean upOpened;
     private volatile boolean downOpened;
 
     Relay(HostConnection connection, Path dir) {
-      super("hypermax-rsync-relay");
-      setDaemon(true);
       this.connection = connection;
       this.dir = dir;
+      this.thread = DaemonThreads.daemon(this, "hypermax-rsync-relay", Thread.NORM_PRIORITY);
+    }
+
+    void start() {
+      thread.start();
+    }
+
+    void join(long millis) throws InterruptedException {
+      thread.join(millis);
     }
 
     @Override
@@ -176,7 +185,7 @@ final class RsyncTunnel {
           // the relay is gone already
         }
       }
-      if (upOpened && !downOpened && isAlive()) {
+      if (upOpened && !downOpened && thread.isAlive()) {
         try (InputStream r = new FileInputStream(dir.resolve("down").toFile())) {
           // opened and closed
         } catch (IOException ignored) {
@@ -187,7 +196,7 @@ final class RsyncTunnel {
   }
 
   private static Thread pump(InputStream in, OutputStream out, String name, boolean closeOut) {
-    Thread t = new Thread(() -> {
+    Thread t = DaemonThreads.daemon(() -> {
       try {
         in.transferTo(out);
         out.flush();
@@ -202,8 +211,7 @@ final class RsyncTunnel {
           }
         }
       }
-    }, name);
-    t.setDaemon(true);
+    }, name, Thread.NORM_PRIORITY);
     t.start();
     return t;
   }

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.hypermax.core.stability.API;
+import io.hypermax.results.internal.files.TrialLogs;
 
 /**
  * The dashboard's HTTP server (the JDK's {@code com.sun.net.httpserver}, no dependency). A fixed table of GET routes,

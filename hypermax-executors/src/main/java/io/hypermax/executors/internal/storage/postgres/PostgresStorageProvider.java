@@ -1,6 +1,7 @@
 package io.hypermax.executors.internal.storage.postgres;
 
 import com.google.auto.service.AutoService;
+import io.hypermax.core.internal.storage.StorageUrls;
 import io.hypermax.core.spi.StorageProvider;
 import io.hypermax.core.stability.API;
 
@@ -20,6 +21,6 @@ public final class PostgresStorageProvider implements StorageProvider {
 
   @Override
   public PostgresStudyStorage open(String url) {
-    return new PostgresStudyStorage(PostgresUrl.parse(url), PostgresUrl.redact(url));
+    return new PostgresStudyStorage(PostgresUrl.parse(url), StorageUrls.redact(url));
   }
 }

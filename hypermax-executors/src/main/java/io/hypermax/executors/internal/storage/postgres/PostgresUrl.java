@@ -1,5 +1,6 @@
 package io.hypermax.executors.internal.storage.postgres;
 
+import io.hypermax.core.internal.storage.StorageUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -69,11 +70,6 @@ record PostgresUrl(String jdbcUrl, String user, String password, String study, d
   }
 
   private static IllegalArgumentException bad(String url, String why) {
-    return new IllegalArgumentException("--storage " + redact(url) + ": " + why);
-  }
-
-  /** The URL without its password, for messages. */
-  static String redact(String url) {
-    return url.replaceFirst("://([^:@/]*):[^@/]*@", "://$1:***@");
+    return new IllegalArgumentException("--storage " + StorageUrls.redact(url) + ": " + why);
   }
 }
