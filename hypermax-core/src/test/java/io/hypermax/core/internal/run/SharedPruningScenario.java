@@ -1,5 +1,6 @@
 package io.hypermax.core.internal.run;
 
+import static io.hypermax.core.contract.SharedStorageContract.shape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,21 +77,6 @@ public final class SharedPruningScenario {
       }
     }
     return curves;
-  }
-
-  /** Every curve as comparable values: trial number → [status, steps, values]. */
-  public static Map<Integer, List<Object>> shape(LearningCurves curves) {
-    Map<Integer, List<Object>> out = new TreeMap<>();
-    for (LearningCurve c : curves.all()) {
-      List<Long> steps = new ArrayList<>();
-      List<Double> values = new ArrayList<>();
-      for (int i = 0; i < c.size(); i++) {
-        steps.add(c.step(i));
-        values.add(c.value(i));
-      }
-      out.put(c.trial(), List.of(c.status(), steps, values));
-    }
-    return out;
   }
 
   /**
