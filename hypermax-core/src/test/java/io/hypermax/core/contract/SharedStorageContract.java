@@ -211,9 +211,16 @@ public abstract class SharedStorageContract extends StorageContract {
       }
       reader.read();
       assertTrue(!failed.get(), "every write succeeded");
-      assertEquals(shape(LearningCurves.of(reading.load())), reader.held(), "after " + reads + " reads during the writes");
-      assertEquals(writers, reader.held().size());
-      reader.held().values().forEach(c -> assertEquals(perWriter, ((List<?>) c.get(1)).size(), "every value read"));
+      Map<Integer, List<Object>> stored = shape(LearningCurves.of(reading.load()));
+      Map<Integer, List<Object>> held = reader.held();
+      for (int w = 0; w < writers; w++) {
+        List<Object> missing = new ArrayList<>((List<?>) stored.get(w).get(1));
+        missing.removeAll(held.containsKey(w) ? (List<?>) held.get(w).get(1) : List.of());
+        assertEquals(List.of(), missing, "steps of trial " + w + " never read in " + reads + " reads during the writes"
+            + " (values must become visible in the order of their positions)");
+      }
+      assertEquals(stored, held, "after " + reads + " reads during the writes");
+      held.values().forEach(c -> assertEquals(perWriter, ((List<?>) c.get(1)).size(), "every value read"));
       if (reader.completeAnswers == 0) {
         assertEquals(writers * perWriter, reader.incrementalValues, "each value came once");
       }

@@ -40,6 +40,7 @@ public final class SharedPruningScenario {
   private final Random random;
   private final int trials;
   private final int workers;
+  private Pruner decider;
   private Worker acting;
   private int comparisons;
   private int requeuedClaims;
@@ -52,6 +53,15 @@ public final class SharedPruningScenario {
     this.random = new Random(seed);
     this.trials = trials;
     this.workers = workers;
+  }
+
+  /**
+   * Decisions from {@code pruner} (instead of at random), checked to be the same on the full reload's curves: what a
+   * real pruner decided before, it decides now.
+   */
+  public SharedPruningScenario deciding(Pruner pruner) {
+    this.decider = pruner;
+    return this;
   }
 
   /**
@@ -104,19 +114,25 @@ public final class SharedPruningScenario {
     return new Counts(comparisons, requeuedClaims, lateReports, prunes, finishedCurvesSeen, deaths);
   }
 
-  /** Decides at random, after checking the curves it was given against a full reload by the reporting worker. */
+  /** Checks the curves it was given against a full reload by the reporting worker, then decides. */
   private final Pruner checking = new Pruner() {
     @Override
     public boolean shouldPrune(PruneRequest request) {
-      Map<Integer, List<Object>> expected = shape(fullReload(acting.storage.load(), acting.own));
-      Map<Integer, List<Object>> seen = shape(request.curves());
-      assertEquals(expected, seen, "the pruner's curves at report " + comparisons + " (trial " + request.trial()
-          + " step " + request.step() + ")");
+      LearningCurves before = fullReload(acting.storage.load(), acting.own);
+      assertEquals(shape(before), shape(request.curves()), "the pruner's curves at report " + comparisons + " (trial "
+          + request.trial() + " step " + request.step() + ")");
       comparisons++;
       if (request.curves().all().stream().anyMatch(c -> c.status().isFinished())) {
         finishedCurvesSeen++;
       }
-      return random.nextDouble() < 0.06;
+      if (decider == null) {
+        return random.nextDouble() < 0.06;
+      }
+      boolean now = decider.shouldPrune(request);
+      boolean then = decider.shouldPrune(
+          new PruneRequest(request.trial(), request.step(), request.value(), before, request.direction()));
+      assertEquals(then, now, "the decision at report " + comparisons);
+      return now;
     }
   };
 
