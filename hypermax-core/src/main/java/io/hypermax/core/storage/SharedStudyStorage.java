@@ -80,4 +80,20 @@ public interface SharedStudyStorage extends StudyStorage {
 
   /** How often {@link #heartbeat()} should be called, in milliseconds. */
   long heartbeatMillis();
+
+  /**
+   * The intermediate values and finished trials' statuses recorded after {@code cursor} ({@link CurveUpdates.Cursor#START}
+   * for everything), and where to read from next: what a worker's pruner needs on every report, without reading the
+   * whole study each time. Values become visible in the order of {@link StoredStudy#intermediates()}, so a reader that
+   * applies every answer in turn never misses one that a later {@link #load()} would show.
+   *
+   * <p>The default reads the whole study ({@link #load()}) and answers with all of it ({@link CurveUpdates#complete()}),
+   * so a backend that cannot read only what is new stays correct, only slower.
+   *
+   * @param cursor {@link CurveUpdates.Cursor#START} or the {@link CurveUpdates#next()} of this storage's last answer
+   * @since 0.2
+   */
+  default CurveUpdates curvesSince(CurveUpdates.Cursor cursor) {
+    return CurveUpdates.everything(load());
+  }
 }

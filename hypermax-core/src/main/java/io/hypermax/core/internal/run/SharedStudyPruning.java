@@ -3,17 +3,13 @@ package io.hypermax.core.internal.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hypermax.core.config.JsonValues;
 import io.hypermax.core.history.LearningCurve;
-import io.hypermax.core.history.LearningCurves;
 import io.hypermax.core.pruning.PrunerSettings;
 import io.hypermax.core.pruning.TrialHandle;
 import io.hypermax.core.spi.PruneRequest;
 import io.hypermax.core.spi.Pruner;
 import io.hypermax.core.storage.SharedStudyStorage;
-import io.hypermax.core.storage.StoredStudy;
 import io.hypermax.core.objective.Direction;
-import io.hypermax.core.trial.Trial;
 import io.hypermax.core.trial.TrialResult;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the shared storage at once, and the pruner decides from the curves of every worker's trials as the
  * storage holds them now (as Optuna's RDB storage does), with this worker's own running trials
  * taken from what they reported in this run (a re-queued trial's abandoned run is not mixed in).
+ * Each report reads only what the storage recorded since the last one ({@link SharedCurves}).
  * A decision is recorded in the shared study as a custom {@code prune} event, and the trial ends PRUNED.
  */
 final class SharedStudyPruning {
@@ -31,8 +28,8 @@ final class SharedStudyPruning {
   private final Pruner pruner;
   private final PrunerSettings settings;
   private final Direction direction;
-  /** This worker's running trials' curves, by trial number (this run's reports only). */
-  private final Map<Integer, LearningCurve> own = new ConcurrentHashMap<>();
+  /** Every worker's curves as this worker last read them, its own running trials' from this run (guarded by this). */
+  private final SharedCurves curves;
   private final Map<Integer, Long> decisions = new ConcurrentHashMap<>();
 
   SharedStudyPruning(SharedStudyStorage storage, Pruner pruner, PrunerSettings settings, Direction direction) {
@@ -40,6 +37,7 @@ final class SharedStudyPruning {
     this.pruner = pruner;
     this.settings = settings == null ? PrunerSettings.NONE : settings;
     this.direction = direction;
+    this.curves = new SharedCurves(storage::curvesSince);
   }
 
   double graceSeconds() {
@@ -56,8 +54,8 @@ final class SharedStudyPruning {
   }
 
   /** Starts a trial run of this worker: a fresh curve. */
-  void started(int number) {
-    own.remove(number);
+  synchronized void started(int number) {
+    curves.release(number);
     decisions.remove(number);
   }
 
@@ -86,13 +84,13 @@ final class SharedStudyPruning {
       return true; // its curve ends where it was pruned
     }
     storage.recordIntermediate(number, step, value);
-    own.compute(number, (k, c) -> (c == null ? LearningCurve.empty(number) : c).with(step, value));
+    curves.reported(number, step, value);
     if (pruner == null) {
       return false;
     }
     boolean prune;
     try {
-      prune = pruner.shouldPrune(new PruneRequest(number, step, value, curves(), direction));
+      prune = pruner.shouldPrune(new PruneRequest(number, step, value, curves.refresh(), direction));
     } catch (RuntimeException e) {
       LOG.warn("the pruner failed on trial {} step {}: {}", number, step, e.toString());
       return false;
@@ -106,33 +104,10 @@ final class SharedStudyPruning {
     return prune;
   }
 
-  /** Every worker's curves as the shared study holds them now, this worker's running trials from this run. */
-  private LearningCurves curves() {
-    StoredStudy stored = storage.load();
-    LearningCurves curves = new LearningCurves();
-    for (StoredStudy.Intermediate v : stored.intermediates()) {
-      if (!own.containsKey(v.trial())) {
-        curves.report(v.trial(), v.step(), v.value());
-      }
-    }
-    for (LearningCurve c : own.values()) {
-      for (int i = 0; i < c.size(); i++) {
-        curves.report(c.trial(), c.step(i), c.value(i));
-      }
-    }
-    List<Trial> finished = stored.finished();
-    for (Trial t : finished) {
-      if (!own.containsKey(t.number())) {
-        curves.finished(t.number(), t.status());
-      }
-    }
-    return curves;
-  }
-
   /** The result to record: PRUNED (last value and step) when the pruner stopped the trial, else {@code raw}. */
-  TrialResult outcome(int number, TrialResult raw) {
+  synchronized TrialResult outcome(int number, TrialResult raw) {
     Long decided = decisions.remove(number);
-    LearningCurve c = own.remove(number);
+    LearningCurve c = curves.release(number);
     if (decided == null) {
       return raw;
     }

@@ -17,7 +17,11 @@ import java.sql.Statement;
  *   <li>{@code hypermax_trial(study_id, number, state, start_line, end_line, worker, heartbeat, finish_seq)}:
  *       one row per trial slot; state PENDING (no parameters yet), QUEUED (re-queued, parameters kept),
  *       RUNNING, FINISHED; start/end lines are journal records ({@code JournalCodec});
- *   <li>{@code hypermax_event(seq, study_id, line)}: intermediate values and custom events, in order.
+ *   <li>{@code hypermax_event(seq, study_id, line)}: intermediate values and custom events, in order; a study's
+ *       {@code seq} numbers are drawn under its advisory lock, so they become visible in order and pruners read
+ *       only those past the last they saw ({@code PostgresStudyStorage.curvesSince}). No new column: rows an
+ *       older hypermax wrote are read alike, but while a worker of that version still writes to a study, a
+ *       pruner may miss one of its values.
  * </ul>
  */
 final class PostgresSchema {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.hypermax.core.space.Assignment;
+import io.hypermax.core.storage.CurveUpdates;
 import io.hypermax.core.storage.JournalCodec;
 import io.hypermax.core.storage.JournalEvent;
 import io.hypermax.core.storage.JournalReplay;
 import io.hypermax.core.storage.SharedStudyStorage;
 import io.hypermax.core.storage.StoredStudy;
 import io.hypermax.core.trial.Trial;
+import io.hypermax.core.trial.TrialStatus;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.sql.Connection;
@@ -18,7 +20,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import io.hypermax.core.stability.API;
 
@@ -26,13 +30,16 @@ import io.hypermax.core.stability.API;
  * One study in a PostgreSQL database, shared by any number of workers. Each record is its own
  * committed transaction, so a finished trial is in the database before {@link #recordTrialEnd}
  * returns. Trials are claimed with {@code SELECT … FOR UPDATE SKIP LOCKED}: two workers never claim
- * the same slot and never wait for each other's claim.
+ * the same slot and never wait for each other's claim. Claims ({@link StudyView}) and pruners' curves
+ * ({@link #curvesSince}) read only what was recorded since their last read.
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class PostgresStudyStorage implements SharedStudyStorage {
   public static final String ID = "postgresql";
   /** The first key of the per-study advisory lock that orders finish numbers (the second is the study id). */
   private static final int FINISH_LOCK = 0x68797066; // "hypf"
+  /** The same for event numbers ({@code hypermax_event.seq}): intermediate values and custom events. */
+  private static final int EVENT_LOCK = 0x68797065; // "hype"
 
   private final HikariDataSource pool;
   private final PostgresUrl url;
@@ -198,11 +205,16 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
    * finish numbers become visible in order and {@link StudyView} can read only those past its last.
    */
   private int inFinishOrder(String what, String sql, Object... args) {
+    return inOrder(FINISH_LOCK, what, sql, args);
+  }
+
+  /** Runs a write that draws a number of a sequence under the study's advisory lock {@code key} (see {@link #inFinishOrder}). */
+  private int inOrder(int key, String what, String sql, Object... args) {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)");
           PreparedStatement p = c.prepareStatement(sql)) {
-        lock.setInt(1, FINISH_LOCK);
+        lock.setInt(1, key);
         lock.setInt(2, (int) studyId);
         lock.execute();
         for (int i = 0; i < args.length; i++) {
@@ -238,8 +250,67 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
     event(JournalCodec.encode(new JournalEvent.Custom(event)));
   }
 
+  /**
+   * Event numbers are drawn under the study's event lock, held until commit, so they become visible in
+   * order: a reader that saw number n never sees a smaller one appear later ({@link #curvesSince}).
+   */
   private void event(String line) {
-    update("record an event", "INSERT INTO hypermax_event (study_id, line) VALUES (?, ?)", studyId, line);
+    inOrder(EVENT_LOCK, "record an event", "INSERT INTO hypermax_event (study_id, line) VALUES (?, ?)", studyId, line);
+  }
+
+  /**
+   * Reads only the events whose {@code seq} is above {@code cursor.intermediates()} and the finished trials whose
+   * {@code finish_seq} is above {@code cursor.finished()}: both numbers become visible in order (their writes hold
+   * the study's advisory locks), so nothing is skipped. Applied in turn, the answers hold what {@link #load()}
+   * shows: it replays every trial's start before any event, so an abandoned run's values stay beside its re-run's.
+   */
+  @Override
+  public CurveUpdates curvesSince(CurveUpdates.Cursor cursor) {
+    try (Connection c = pool.getConnection()) {
+      List<StoredStudy.Intermediate> values = new ArrayList<>();
+      long events = cursor.intermediates();
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT seq, line FROM hypermax_event WHERE study_id = ? AND seq > ? ORDER BY seq")) {
+        q.setLong(1, studyId);
+        q.setLong(2, events);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            events = rs.getLong(1);
+            if (decodeOrNull(rs.getString(2), "event " + events) instanceof JournalEvent.IntermediateValue v) {
+              values.add(new StoredStudy.Intermediate(v.trial(), v.step(), v.value()));
+            }
+          }
+        }
+      }
+      Map<Integer, TrialStatus> finished = new LinkedHashMap<>();
+      long finishes = cursor.finished();
+      try (PreparedStatement q = c.prepareStatement(
+          "SELECT finish_seq, end_line FROM hypermax_trial WHERE study_id = ? AND state = 'FINISHED' AND finish_seq > ?"
+              + " ORDER BY finish_seq")) {
+        q.setLong(1, studyId);
+        q.setLong(2, finishes);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            finishes = rs.getLong(1);
+            if (decodeOrNull(rs.getString(2), "finish " + finishes) instanceof JournalEvent.TrialEnded e) {
+              finished.put(e.trial(), e.result().status());
+            }
+          }
+        }
+      }
+      return new CurveUpdates(values, finished, false, new CurveUpdates.Cursor(events, finishes));
+    } catch (SQLException e) {
+      throw fail("read the study's learning curves", e);
+    }
+  }
+
+  /** A record, or null for a damaged one: skipped, as {@link #load()}'s replay skips it. */
+  private JournalEvent decodeOrNull(String line, String which) {
+    try {
+      return JournalCodec.decode(line, where + " " + which);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override

@@ -1,15 +1,15 @@
 package io.hypermax.executors.internal.storage.postgres;
 
-import io.hypermax.core.contract.StorageContract;
-import io.hypermax.core.storage.StudyStorage;
+import io.hypermax.core.contract.SharedStorageContract;
+import io.hypermax.core.storage.SharedStudyStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 
-/** The core storage contract on a real PostgreSQL 15 (a fresh study per test). */
+/** The core shared storage contract (the storage contract with {@code curvesSince}) on a real PostgreSQL 15 (a fresh study per test). */
 @Tag("postgres")
-class PostgresStorageContractTest extends StorageContract {
+class PostgresStorageContractTest extends SharedStorageContract {
   private static PostgresServer server;
   private static int counter;
   private String study;
@@ -33,7 +33,7 @@ class PostgresStorageContractTest extends StorageContract {
   }
 
   @Override
-  protected StudyStorage open() {
+  protected SharedStudyStorage open() {
     return new PostgresStorageProvider().open(server.url("contract", study, 60));
   }
 }
