@@ -1,5 +1,6 @@
 package io.hypermax.cli.ui;
 
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
@@ -89,8 +90,7 @@ public final class ConsoleUi implements StudyListener {
     }
     System.setErr(new PrintStream(new StatusLineStream(), true, StandardCharsets.UTF_8));
     active = true;
-    loop = new Thread(this::run, "hypermax-ui");
-    loop.setDaemon(true);
+    loop = DaemonThreads.daemon(this::run, "hypermax-ui", Thread.NORM_PRIORITY);
     loop.start();
     return true;
   }

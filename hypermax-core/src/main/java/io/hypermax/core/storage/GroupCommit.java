@@ -1,5 +1,6 @@
 package io.hypermax.core.storage;
 
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import io.hypermax.core.stability.API;
@@ -22,8 +23,8 @@ public final class GroupCommit implements AutoCloseable {
   public GroupCommit(String name, Runnable sync, Consumer<RuntimeException> failure) {
     this.sync = sync;
     this.failure = failure;
-    this.thread = new Thread(this::loop, "hypermax-fsync-" + name);
-    thread.setDaemon(true); // a SIGKILL or System.exit loses at most the window, as documented
+    // A daemon: a SIGKILL or System.exit loses at most the window, as documented.
+    this.thread = DaemonThreads.daemon(this::loop, "hypermax-fsync-" + name, Thread.NORM_PRIORITY);
     thread.start();
   }
 

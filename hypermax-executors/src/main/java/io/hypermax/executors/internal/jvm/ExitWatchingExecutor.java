@@ -1,5 +1,6 @@
 package io.hypermax.executors.internal.jvm;
 
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.TrialRequest;
 import io.hypermax.core.trial.ResourceUsage;
@@ -59,14 +60,13 @@ final class ExitWatchingExecutor implements Executor {
       Thread.sleep(Long.MAX_VALUE);
     }
     CompletableFuture<TrialResult> result = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
+    Thread thread = DaemonThreads.daemon(() -> {
       try {
         result.complete(inner.run(request));
       } catch (Throwable t) {
         result.completeExceptionally(t);
       }
-    }, "hypermax-trial-" + request.number() + "-function");
-    thread.setDaemon(true);
+    }, "hypermax-trial-" + request.number() + "-function", Thread.NORM_PRIORITY);
     Call call = new Call(request, thread, result, System.nanoTime());
     RUNNING.put(call, Boolean.TRUE);
     try {

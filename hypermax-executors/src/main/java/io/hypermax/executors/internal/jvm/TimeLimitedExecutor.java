@@ -1,5 +1,6 @@
 package io.hypermax.executors.internal.jvm;
 
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 import io.hypermax.core.spi.Executor;
 import io.hypermax.core.spi.TrialRequest;
 import io.hypermax.core.trial.ResourceUsage;
@@ -28,8 +29,7 @@ final class TimeLimitedExecutor implements Executor {
   @Override
   public TrialResult run(TrialRequest request) throws InterruptedException {
     FutureTask<TrialResult> call = new FutureTask<>(() -> inner.run(request));
-    Thread worker = new Thread(call, "hypermax-trial-" + request.number() + "-call");
-    worker.setDaemon(true);
+    Thread worker = DaemonThreads.daemon(call, "hypermax-trial-" + request.number() + "-call", Thread.NORM_PRIORITY);
     long start = System.nanoTime();
     worker.start();
     try {

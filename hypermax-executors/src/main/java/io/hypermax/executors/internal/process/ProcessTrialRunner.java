@@ -1,5 +1,6 @@
 package io.hypermax.executors.internal.process;
 
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 import io.hypermax.core.spi.TrialRequest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -122,14 +123,13 @@ public final class ProcessTrialRunner {
 
   private static void feedStdin(Process process, byte[] bytes, int trial) {
     // On its own thread: a program that never reads stdin must not block the trial.
-    Thread feeder = new Thread(() -> {
+    Thread feeder = DaemonThreads.daemon(() -> {
       try (OutputStream in = process.getOutputStream()) {
         in.write(bytes);
       } catch (IOException ignored) {
         // the program exited or closed stdin without reading it all; that is its choice
       }
-    }, "hypermax-trial-" + trial + "-stdin");
-    feeder.setDaemon(true);
+    }, "hypermax-trial-" + trial + "-stdin", Thread.NORM_PRIORITY);
     feeder.start();
   }
 

@@ -1,5 +1,6 @@
 package io.hypermax.executors.internal.ssh;
 
+import io.hypermax.core.internal.concurrent.DaemonThreads;
 import com.jcraft.jsch.ChannelExec;
 import io.hypermax.core.trial.ResourceUsage;
 import io.hypermax.executors.internal.process.KillLimits;
@@ -34,8 +35,7 @@ final class RemoteMonitor implements UsageMeter {
     this.limits = limits;
     this.channel = channel;
     BufferedReader in = new BufferedReader(new InputStreamReader(channel.getInputStream(), StandardCharsets.US_ASCII));
-    this.reader = new Thread(() -> read(in), name);
-    reader.setDaemon(true);
+    this.reader = DaemonThreads.daemon(() -> read(in), name, Thread.NORM_PRIORITY);
   }
 
   /** Starts sampling the trial {@code trialName}; its first samples say "waiting" until the trial started. */
