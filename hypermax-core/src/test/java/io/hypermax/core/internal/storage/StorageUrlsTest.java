@@ -13,6 +13,15 @@ class StorageUrlsTest {
   }
 
   @Test
+  void masksPasswordsTheUrlParserRefuses() {
+    // Unencoded '@' or '/' in the password: exactly the URLs that end up in an error message.
+    assertEquals("postgresql://u:***@host/db?study=s", StorageUrls.redact("postgresql://u:p@ss@host/db?study=s"));
+    assertEquals("postgresql://u:***@host/db?study=s", StorageUrls.redact("postgresql://u:pa/ss@host/db?study=s"));
+    assertEquals("postgresql://h/db?sslpassword=***&study=s",
+        StorageUrls.redact("postgresql://h/db?sslpassword=secret&study=s"));
+  }
+
+  @Test
   void leavesAUrlWithoutAPasswordAsItIs() {
     assertEquals("postgresql://u@h/db?study=s", StorageUrls.redact("postgresql://u@h/db?study=s"));
     assertEquals("journal:/tmp/x", StorageUrls.redact("journal:/tmp/x"));
