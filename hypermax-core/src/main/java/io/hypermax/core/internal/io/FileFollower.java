@@ -18,7 +18,10 @@ import java.util.function.Consumer;
  * written since the last one to a consumer, without their {@code \n} (a {@code \r} stays), each decoded as UTF-8
  * once it is whole, so a character split between two writes is never garbled. A partial last line waits for its
  * newline; a file that shrank was truncated (a requeued Slurm job starts its output anew) and is read again from
- * its start. JDK only: trial processes load it with nothing but hypermax-core ({@code ProcessTrialHandle}).
+ * its start. A line longer than {@link #MAX_LINE} bytes is handed over cut there (memory stays bounded when a
+ * writer never ends its line). When the consumer throws, that line counts as handed over and the exception goes to
+ * the caller of {@link #poll}; the next poll goes on with the line after it. JDK only: trial processes load it with
+ * nothing but hypermax-core ({@code ProcessTrialHandle}).
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class FileFollower {
@@ -30,11 +33,15 @@ public final class FileFollower {
     NEVER_FOLLOW
   }
 
+  /** Bytes of one line kept at most; the rest of a longer line is dropped. */
+  public static final int MAX_LINE = 1 << 20;
+
   private final Path file;
   private final LinkOption[] linkOptions;
   private final OpenOption[] openOptions;
   private final Consumer<String> lines;
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+  /** Bytes consumed: handed over in lines or held in {@link #partial}. */
   private long offset;
 
   public FileFollower(Path file, Links links, Consumer<String> lines) {
@@ -75,18 +82,20 @@ public final class FileFollower {
         if (n <= 0) {
           break; // shorter than it said: the rest comes with the next poll
         }
-        offset += n;
         split(buf.array(), n);
       }
     }
   }
 
+  /** Consumes {@code n} bytes read at {@link #offset}, advancing it byte by byte so a throwing consumer loses nothing else. */
   private void split(byte[] bytes, int n) {
     for (int i = 0; i < n; i++) {
+      offset++;
       if (bytes[i] == '\n') {
-        lines.accept(partial.toString(StandardCharsets.UTF_8));
+        String line = partial.toString(StandardCharsets.UTF_8);
         partial.reset();
-      } else {
+        lines.accept(line);
+      } else if (partial.size() < MAX_LINE) {
         partial.write(bytes[i]);
       }
     }

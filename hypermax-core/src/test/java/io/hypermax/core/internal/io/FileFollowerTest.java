@@ -86,19 +86,39 @@ class FileFollowerTest {
   }
 
   @Test
-  void manyLinesAndLinesLongerThanOneReadArriveWhole() throws Exception {
+  void manyLinesAndLinesLongerThanOneReadArriveWholeUpToTheCap() throws Exception {
     Path f = dir.resolve("guidance-inbox.jsonl");
     FileFollower inbox = new FileFollower(f, FileFollower.Links.NEVER_FOLLOW, lines::add);
-    String longLine = "x".repeat(3 * 1024 * 1024);
-    StringBuilder many = new StringBuilder(longLine).append('\n');
+    String longLine = "y".repeat(100_000); // many reads long, under the cap
+    String hugeLine = "x".repeat(3 * 1024 * 1024); // over it: handed over cut, memory stays bounded
+    StringBuilder many = new StringBuilder(longLine).append('\n').append(hugeLine).append('\n');
     for (int i = 0; i < 10_000; i++) {
       many.append(i).append('\n');
     }
     append(f, bytes(many.toString()));
     inbox.poll();
-    assertEquals(10_001, lines.size());
+    assertEquals(10_002, lines.size());
     assertEquals(longLine, lines.get(0));
-    assertEquals("9999", lines.get(10_000));
+    assertEquals(hugeLine.substring(0, FileFollower.MAX_LINE), lines.get(1));
+    assertEquals("0", lines.get(2));
+    assertEquals("9999", lines.get(10_001));
+  }
+
+  @Test
+  void aConsumerThatThrowsLosesOnlyItsOwnLine() throws Exception {
+    List<String> taken = new ArrayList<>();
+    FileFollower f = new FileFollower(followed, FileFollower.Links.FOLLOW, line -> {
+      if (line.equals("bad")) {
+        throw new IllegalStateException("storage unreachable");
+      }
+      taken.add(line);
+    });
+    append(followed, bytes("one\nbad\nthree\nfour"));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, f::poll);
+    assertEquals(List.of("one"), taken);
+    append(followed, bytes("\nfive\n"));
+    f.poll(); // goes on after the line that failed, with the rest of the same read and the partial line
+    assertEquals(List.of("one", "three", "four", "five"), taken);
   }
 
   @Test

@@ -88,6 +88,8 @@ final class SlurmReports implements AutoCloseable {
       output.poll();
     } catch (IOException e) {
       LOG.debug("cannot follow {}: {}", output.file(), e.getMessage()); // tried again at the next poll
+    } catch (RuntimeException e) {
+      LOG.warn("a report line of {} was not taken: {}", output.file(), e.toString()); // the next poll goes on after it
     }
     reportFile.poll();
   }

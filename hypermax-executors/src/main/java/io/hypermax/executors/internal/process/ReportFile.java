@@ -80,6 +80,10 @@ public final class ReportFile implements AutoCloseable {
       follower.poll();
     } catch (IOException e) {
       LOG.debug("cannot follow {}: {}", file, e.getMessage()); // tried again at the next poll
+    } catch (RuntimeException e) {
+      // A report the channel could not take (e.g. the shared storage was unreachable): that line is lost, the
+      // following goes on; letting it escape would end the timer's task and stop following this trial for good.
+      LOG.warn("a report line of {} was not taken: {}", file, e.toString());
     }
   }
 
