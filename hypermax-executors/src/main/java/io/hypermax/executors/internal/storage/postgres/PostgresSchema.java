@@ -39,6 +39,9 @@ final class PostgresSchema {
     "CREATE SEQUENCE IF NOT EXISTS hypermax_finish_seq",
     "CREATE TABLE IF NOT EXISTS hypermax_event (seq bigserial PRIMARY KEY, study_id bigint NOT NULL"
         + " REFERENCES hypermax_study(id), line text NOT NULL)",
+    // Incremental reads (claims, pruners' curves) ask for rows past a sequence number within one study.
+    "CREATE INDEX IF NOT EXISTS hypermax_trial_finish ON hypermax_trial (study_id, finish_seq)",
+    "CREATE INDEX IF NOT EXISTS hypermax_event_study ON hypermax_event (study_id, seq)",
     "INSERT INTO hypermax_schema (version) VALUES (1) ON CONFLICT DO NOTHING"
   };
 

@@ -91,6 +91,23 @@ class PostgresSharedCurvesTest {
     }
   }
 
+  @Test
+  void theIncrementalReadsGoThroughIndexesOnTheirSequenceNumbers() throws Exception {
+    try (PostgresStudyStorage s = open("indexed")) {
+      s.begin(1, 1);
+    }
+    List<String> found = new ArrayList<>();
+    try (Connection c = server.connect("curves");
+        PreparedStatement q = c.prepareStatement("SELECT indexdef FROM pg_indexes WHERE tablename IN ('hypermax_trial', 'hypermax_event')");
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        found.add(rs.getString(1));
+      }
+    }
+    assertTrue(found.stream().anyMatch(d -> d.contains("(study_id, finish_seq)")), found.toString());
+    assertTrue(found.stream().anyMatch(d -> d.contains("hypermax_event") && d.contains("(study_id, seq)")), found.toString());
+  }
+
   private static long lastEventSeq(String study) throws Exception {
     try (Connection c = server.connect("curves");
         PreparedStatement q = c.prepareStatement(
