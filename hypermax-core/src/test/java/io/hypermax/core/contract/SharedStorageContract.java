@@ -177,55 +177,58 @@ public abstract class SharedStorageContract extends StorageContract {
     try (SharedStudyStorage reading = open()) {
       reading.begin(5, writers);
       List<SharedStudyStorage> handles = new ArrayList<>();
-      for (int w = 0; w < writers; w++) {
-        handles.add(open());
-      }
-      Reader reader = new Reader(reading);
-      CountDownLatch go = new CountDownLatch(1);
-      AtomicBoolean failed = new AtomicBoolean();
-      List<Thread> threads = new ArrayList<>();
-      for (int w = 0; w < writers; w++) {
-        SharedStudyStorage h = handles.get(w);
-        int trial = w;
-        Thread t = new Thread(() -> {
-          try {
-            go.await();
-            for (int i = 1; i <= perWriter; i++) {
-              h.recordIntermediate(trial, i, trial + i / 1000.0);
+      try {
+        for (int w = 0; w < writers; w++) {
+          handles.add(open());
+        }
+        Reader reader = new Reader(reading);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+          SharedStudyStorage h = handles.get(w);
+          int trial = w;
+          Thread t = new Thread(() -> {
+            try {
+              go.await();
+              for (int i = 1; i <= perWriter; i++) {
+                h.recordIntermediate(trial, i, trial + i / 1000.0);
+              }
+            } catch (Exception e) {
+              failed.set(true);
             }
-          } catch (Exception e) {
-            failed.set(true);
-          }
-        });
-        t.start();
-        threads.add(t);
-      }
-      go.countDown();
-      int reads = 0;
-      while (threads.stream().anyMatch(Thread::isAlive)) {
+          });
+          t.start();
+          threads.add(t);
+        }
+        go.countDown();
+        int reads = 0;
+        while (threads.stream().anyMatch(Thread::isAlive)) {
+          reader.read();
+          reads++;
+        }
+        for (Thread t : threads) {
+          t.join();
+        }
         reader.read();
-        reads++;
-      }
-      for (Thread t : threads) {
-        t.join();
-      }
-      reader.read();
-      assertTrue(!failed.get(), "every write succeeded");
-      Map<Integer, List<Object>> stored = shape(LearningCurves.of(reading.load()));
-      Map<Integer, List<Object>> held = reader.held();
-      for (int w = 0; w < writers; w++) {
-        List<Object> missing = new ArrayList<>((List<?>) stored.get(w).get(1));
-        missing.removeAll(held.containsKey(w) ? (List<?>) held.get(w).get(1) : List.of());
-        assertEquals(List.of(), missing, "steps of trial " + w + " never read in " + reads + " reads during the writes"
-            + " (values must become visible in the order of their positions)");
-      }
-      assertEquals(stored, held, "after " + reads + " reads during the writes");
-      held.values().forEach(c -> assertEquals(perWriter, ((List<?>) c.get(1)).size(), "every value read"));
-      if (reader.completeAnswers == 0) {
-        assertEquals(writers * perWriter, reader.incrementalValues, "each value came once");
-      }
-      for (SharedStudyStorage h : handles) {
-        h.close();
+        assertTrue(!failed.get(), "every write succeeded");
+        Map<Integer, List<Object>> stored = shape(LearningCurves.of(reading.load()));
+        Map<Integer, List<Object>> held = reader.held();
+        for (int w = 0; w < writers; w++) {
+          List<Object> missing = new ArrayList<>((List<?>) stored.get(w).get(1));
+          missing.removeAll(held.containsKey(w) ? (List<?>) held.get(w).get(1) : List.of());
+          assertEquals(List.of(), missing, "steps of trial " + w + " never read in " + reads + " reads during the writes"
+              + " (values must become visible in the order of their positions)");
+        }
+        assertEquals(stored, held, "after " + reads + " reads during the writes");
+        held.values().forEach(c -> assertEquals(perWriter, ((List<?>) c.get(1)).size(), "every value read"));
+        if (reader.completeAnswers == 0) {
+          assertEquals(writers * perWriter, reader.incrementalValues, "each value came once");
+        }
+      } finally { // a failed check must not leave the writers' connections open
+        for (SharedStudyStorage h : handles) {
+          h.close();
+        }
       }
     }
   }
