@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * Whether rsync runs on this machine, asked at the first sync and kept for the JVM. Only a definite answer is
  * kept (rsync answered {@code --version}, or no folder of {@code PATH} has one): a probe that was interrupted,
  * or could not start a process for a passing reason, is asked again at the next sync instead of leaving every
- * later sync on SFTP.
+ * later sync on SFTP; after {@link #MAX_UNKNOWN} undecided probes in a row rsync counts as missing (one that is on
+ * PATH but can never start, e.g. without execute permission for this user, would otherwise be asked forever).
  */
 final class LocalRsync {
   /** What a probe found out. */
@@ -28,18 +29,25 @@ final class LocalRsync {
   /** This machine's rsync, looked up on the JVM's {@code PATH} (where {@link ProcessBuilder} finds it). */
   static final LocalRsync MACHINE = new LocalRsync(() -> probe(System.getenv("PATH")));
 
+  /** Undecided probes in a row after which rsync counts as missing. */
+  static final int MAX_UNKNOWN = 3;
+
   private final Probe probe;
   private volatile Answer known;
+  private int unknownInARow;
 
   LocalRsync(Probe probe) {
     this.probe = probe;
   }
 
   /** The kept answer, else a new probe's; an interrupted probe throws and keeps nothing. */
-  Answer answer() throws InterruptedException {
+  synchronized Answer answer() throws InterruptedException {
     Answer a = known;
     if (a == null) {
       a = probe.ask();
+      if (a == Answer.UNKNOWN && ++unknownInARow >= MAX_UNKNOWN) {
+        a = Answer.MISSING;
+      }
       if (a != Answer.UNKNOWN) {
         known = a;
       }

@@ -97,6 +97,18 @@ class FolderSyncTest {
   }
 
   @Test
+  void anRsyncThatNeverStartsCountsAsMissingAfterAFewUndecidedProbes() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    LocalRsync local = new LocalRsync(answering(calls, LocalRsync.Answer.UNKNOWN));
+    for (int i = 1; i < LocalRsync.MAX_UNKNOWN; i++) {
+      assertEquals(LocalRsync.Answer.UNKNOWN, local.answer(), "probe " + i);
+    }
+    assertEquals(LocalRsync.Answer.MISSING, local.answer());
+    assertEquals(LocalRsync.Answer.MISSING, local.answer());
+    assertEquals(LocalRsync.MAX_UNKNOWN, calls.get(), "decided, then kept");
+  }
+
+  @Test
   void theProbeOfThisMachineIsInterruptibleAndKnowsAPathWithoutRsync() throws Exception {
     Path empty = Files.createDirectories(dir.resolve("no-rsync-here"));
     assertEquals(LocalRsync.Answer.MISSING, LocalRsync.probe(empty.toString()));
