@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The report machinery's timer threads come from DaemonThreads: daemons (they never keep a finished search's JVM
  * alive), named for a thread dump, at normal priority whichever thread first needs them (a low-priority
- * caller's priority is not inherited for the rest of the JVM).
+ * caller's priority is not inherited for the rest of the JVM). The timers are shared by the JVM, so the priority
+ * check is exact only when this test starts them first; {@code DaemonThreadsTest} checks the factory itself.
  */
 class ReportThreadsTest {
   @TempDir Path dir;
