@@ -42,8 +42,8 @@ public final class ClaimCostBenchmark {
         }
         full.close();
         inc.close();
-        System.out.printf("%8d %6d | %-28s | %-28s | %.1f%n", n, claims, summary(fullMs), summary(incMs),
-            median(fullMs) / median(incMs));
+        System.out.printf("%8d %6d | %-28s | %-28s | %.1f%n", n, claims, BenchStats.summary(fullMs), BenchStats.summary(incMs),
+            BenchStats.median(fullMs) / BenchStats.median(incMs));
       }
     }
   }
@@ -81,22 +81,4 @@ public final class ClaimCostBenchmark {
     s.finish(trial.finish(TrialResult.complete(0.5, 0.01, Map.of()), Instant.now()));
     return ms;
   }
-
-  private static double median(double[] v) {
-    return quantile(v, 0.5);
-  }
-
-  private static double quantile(double[] v, double q) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    double pos = q * (s.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(s.length - 1, lo + 1);
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-  }
-
-  private static String summary(double[] v) {
-    return String.format("%.2f [%.2f, %.2f]", median(v), quantile(v, 0.25), quantile(v, 0.75));
-  }
-
 }

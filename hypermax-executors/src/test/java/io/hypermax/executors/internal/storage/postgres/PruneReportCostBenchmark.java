@@ -54,8 +54,8 @@ public final class PruneReportCostBenchmark {
         }
         full.close();
         inc.close();
-        System.out.printf("%8d %7d | %-28s | %-28s | %.1f%n", n, reports, summary(fullMs), summary(incMs),
-            median(fullMs) / median(incMs));
+        System.out.printf("%8d %7d | %-28s | %-28s | %.1f%n", n, reports, BenchStats.summary(fullMs), BenchStats.summary(incMs),
+            BenchStats.median(fullMs) / BenchStats.median(incMs));
       }
     }
   }
@@ -90,22 +90,5 @@ public final class PruneReportCostBenchmark {
 
   private static int claim(SharedStudyStorage s) {
     return s.claim((number, finished, running) -> SleepingWorkerMain.space().sample(TrialSeeds.forTrial(1, number))).number();
-  }
-
-  private static double median(double[] v) {
-    return quantile(v, 0.5);
-  }
-
-  private static double quantile(double[] v, double q) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    double pos = q * (s.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(s.length - 1, lo + 1);
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-  }
-
-  private static String summary(double[] v) {
-    return String.format("%.2f [%.2f, %.2f]", median(v), quantile(v, 0.25), quantile(v, 0.75));
   }
 }
