@@ -45,14 +45,27 @@ public final class GuidanceInbox {
 
   /** Appends {@code event} for the search running in {@code resultsDirectory} (one write of one line). */
   public static void send(Path resultsDirectory, GuidanceEvent event) {
+    send(resultsDirectory, List.of(event));
+  }
+
+  /**
+   * Appends {@code events} for the search running in {@code resultsDirectory} in one write, so what one command
+   * gives (e.g. two locks) reaches the search together: written one by one, a trial could be suggested between
+   * them, under only the first.
+   */
+  public static void send(Path resultsDirectory, List<GuidanceEvent> events) {
     Path f = resultsDirectory.resolve(FILE_NAME);
     if (Files.isSymbolicLink(f)) {
       throw new IllegalArgumentException(f + " is a symbolic link; refusing to write through it");
     }
-    byte[] line = (JsonValues.MAPPER.valueToTree(event.toJson()).toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    StringBuilder lines = new StringBuilder();
+    for (GuidanceEvent event : events) {
+      lines.append(JsonValues.MAPPER.valueToTree(event.toJson()).toString()).append('\n');
+    }
+    byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
     try (FileChannel ch =
         FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
-      ByteBuffer b = ByteBuffer.wrap(line);
+      ByteBuffer b = ByteBuffer.wrap(bytes);
       while (b.hasRemaining()) {
         ch.write(b);
       }

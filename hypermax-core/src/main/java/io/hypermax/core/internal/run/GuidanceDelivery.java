@@ -48,9 +48,7 @@ public final class GuidanceDelivery {
     try {
       lock = DirectoryLock.acquire(dir);
     } catch (DirectoryInUseException running) {
-      for (GuidanceEvent ev : events) {
-        GuidanceInbox.send(dir, ev);
-      }
+      GuidanceInbox.send(dir, events); // one write: the search applies them together
       return Route.INBOX;
     }
     try (lock) {
