@@ -43,11 +43,6 @@ public final class GuidanceInbox {
     this.follower = new FileFollower(file, FileFollower.Links.NEVER_FOLLOW, arrived::add);
   }
 
-  /** Appends {@code event} for the search running in {@code resultsDirectory} (one write of one line). */
-  public static void send(Path resultsDirectory, GuidanceEvent event) {
-    send(resultsDirectory, List.of(event));
-  }
-
   /**
    * Appends {@code events} for the search running in {@code resultsDirectory} in one write, so what one command
    * gives (e.g. two locks) reaches the search together: written one by one, a trial could be suggested between

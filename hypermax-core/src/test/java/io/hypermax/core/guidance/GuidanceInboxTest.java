@@ -47,7 +47,7 @@ class GuidanceInboxTest {
   void aLineLongerThanOneMebibyteDoesNotHoldUpTheLinesAfterIt() throws Exception {
     GuidanceInbox inbox = new GuidanceInbox(dir, warnings::add);
     appendRaw("{\"pad\":\"" + "x".repeat(1 << 20) + "\"}\n");
-    GuidanceInbox.send(dir, GuidanceEvent.unlock("act", "cli"));
+    GuidanceInbox.send(dir, List.of(GuidanceEvent.unlock("act", "cli")));
     List<GuidanceEvent> read = inbox.poll(true);
     assertEquals(1, read.size(), "the unlock after the long line: " + warnings);
     assertEquals(1, warnings.size(), "the long line is no guidance: " + warnings);
@@ -60,7 +60,7 @@ class GuidanceInboxTest {
     Files.createSymbolicLink(dir.resolve(GuidanceInbox.FILE_NAME), elsewhere);
     assertEquals(List.of(), new GuidanceInbox(dir, warnings::add).poll(true));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> GuidanceInbox.send(dir, GuidanceEvent.unlock("act", "cli")));
+        assertThrows(IllegalArgumentException.class, () -> GuidanceInbox.send(dir, List.of(GuidanceEvent.unlock("act", "cli"))));
     assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
   }
 }

@@ -79,7 +79,7 @@ class GuidanceJournalTest {
     GuidanceEvent lock = GuidanceEvent.lock("act", "tanh", "cli");
     try (Study s = open(dir, false)) {
       runOne(s);
-      GuidanceInbox.send(dir, lock);
+      GuidanceInbox.send(dir, List.of(lock));
       s.pollGuidance(true);
       assertEquals("tanh", s.guidance().locks().get("act"));
       for (int i = 0; i < 10; i++) {
@@ -89,7 +89,7 @@ class GuidanceJournalTest {
       }
     }
     // A line appended while no search runs is applied by the next resume; the one applied before is not applied twice.
-    GuidanceInbox.send(dir, GuidanceEvent.unlock("act", "cli"));
+    GuidanceInbox.send(dir, List.of(GuidanceEvent.unlock("act", "cli")));
     try (Study s = open(dir, true)) {
       assertEquals("tanh", s.guidance().locks().get("act"), "restored from the journal");
       runOne(s); // the first suggestion reads the inbox
@@ -108,7 +108,7 @@ class GuidanceJournalTest {
       runOne(s);
     }
     // Sent to a search that stopped before reading it, then an unlock given to the stopped search.
-    GuidanceInbox.send(dir, GuidanceEvent.lock("act", "tanh", "cli"));
+    GuidanceInbox.send(dir, List.of(GuidanceEvent.lock("act", "tanh", "cli")));
     assertEquals(io.hypermax.core.internal.run.GuidanceDelivery.Route.JOURNAL,
         io.hypermax.core.internal.run.GuidanceDelivery.deliver(dir, List.of(GuidanceEvent.unlock("act", "cli"))));
     List<String> actions = new ArrayList<>();

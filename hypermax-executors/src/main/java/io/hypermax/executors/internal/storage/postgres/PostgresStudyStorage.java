@@ -268,40 +268,47 @@ public final class PostgresStudyStorage implements SharedStudyStorage {
   public CurveUpdates curvesSince(CurveUpdates.Cursor cursor) {
     try (Connection c = pool.getConnection()) {
       List<StoredStudy.Intermediate> values = new ArrayList<>();
-      long events = cursor.intermediates();
-      try (PreparedStatement q = c.prepareStatement(
-          "SELECT seq, line FROM hypermax_event WHERE study_id = ? AND seq > ? ORDER BY seq")) {
-        q.setLong(1, studyId);
-        q.setLong(2, events);
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            events = rs.getLong(1);
-            if (decodeOrNull(rs.getString(2), "event " + events) instanceof JournalEvent.IntermediateValue v) {
+      long events = linesAfter(c, "SELECT seq, line FROM hypermax_event WHERE study_id = ? AND seq > ? ORDER BY seq",
+          cursor.intermediates(), (seq, line) -> {
+            if (decodeOrNull(line, "event " + seq) instanceof JournalEvent.IntermediateValue v) {
               values.add(new StoredStudy.Intermediate(v.trial(), v.step(), v.value()));
             }
-          }
-        }
-      }
+          });
       Map<Integer, TrialStatus> finished = new LinkedHashMap<>();
-      long finishes = cursor.finished();
-      try (PreparedStatement q = c.prepareStatement(
-          "SELECT finish_seq, end_line FROM hypermax_trial WHERE study_id = ? AND state = 'FINISHED' AND finish_seq > ?"
-              + " ORDER BY finish_seq")) {
-        q.setLong(1, studyId);
-        q.setLong(2, finishes);
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            finishes = rs.getLong(1);
-            if (decodeOrNull(rs.getString(2), "finish " + finishes) instanceof JournalEvent.TrialEnded e) {
+      long finishes = linesAfter(c, "SELECT finish_seq, end_line FROM hypermax_trial WHERE study_id = ?"
+          + " AND state = 'FINISHED' AND finish_seq > ? ORDER BY finish_seq", cursor.finished(), (seq, line) -> {
+            if (decodeOrNull(line, "finish " + seq) instanceof JournalEvent.TrialEnded e) {
               finished.put(e.trial(), e.result().status());
             }
-          }
-        }
-      }
+          });
       return new CurveUpdates(values, finished, false, new CurveUpdates.Cursor(events, finishes));
     } catch (SQLException e) {
       throw fail("read the study's learning curves", e);
     }
+  }
+
+  /** One row of a read past a sequence number: the row's number and its record line. */
+  private interface NumberedLine {
+    void accept(long seq, String line);
+  }
+
+  /**
+   * Runs {@code sql} (parameters: this study, a sequence number) whose rows are (number, line) in order, hands
+   * each to {@code row}, and returns the last number read ({@code after} when there was none).
+   */
+  private long linesAfter(Connection c, String sql, long after, NumberedLine row) throws SQLException {
+    long last = after;
+    try (PreparedStatement q = c.prepareStatement(sql)) {
+      q.setLong(1, studyId);
+      q.setLong(2, after);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          last = rs.getLong(1);
+          row.accept(last, rs.getString(2));
+        }
+      }
+    }
+    return last;
   }
 
   /** A record, or null for a damaged one: skipped, as {@link #load()}'s replay skips it. */
