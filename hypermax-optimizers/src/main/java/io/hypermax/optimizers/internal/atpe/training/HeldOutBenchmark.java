@@ -1,6 +1,7 @@
 package io.hypermax.optimizers.internal.atpe.training;
 
 import io.hypermax.core.Hypermax;
+import io.hypermax.core.internal.config.MethodText;
 import io.hypermax.core.space.Assignment;
 import io.hypermax.core.space.SearchSpace;
 import io.hypermax.core.study.Study;
@@ -72,40 +73,15 @@ public final class HeldOutBenchmark {
     return new Result(List.copyOf(methods), objectives, List.copyOf(budgets), curves);
   }
 
-  /** A setting's text as the JSON scalar it reads as (as `hypermax bench` does): number, boolean or string. */
-  static Object scalar(String text) {
-    if (!text.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?") && !text.equals("true") && !text.equals("false")) {
-      return text; // "NaN", "1d" or " 3" stay strings, as a JSON reader would not take them for numbers
-    }
-    if (text.equals("true") || text.equals("false")) {
-      return Boolean.parseBoolean(text);
-    }
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException notLong) {
-      try {
-        return Double.parseDouble(text);
-      } catch (NumberFormatException notNumber) {
-        return text;
-      }
-    }
-  }
-
   /** Best noiseless loss after each trial of one seeded study (1.0 until something succeeds). */
   static double[] trace(SimulatedObjective objective, String method, long seed, int budget) {
     SearchSpace space = objective.space();
     double[] out = new double[budget];
     double best = 1.0;
     // A method is a plugin id with optional settings, as for `hypermax bench`: atpe:atpe_model=file.json
-    String[] spec = method.split(":");
-    Hypermax.StudyBuilder builder = Hypermax.study(space).method(spec[0]).seed(seed).iterations(budget);
-    for (int k = 1; k < spec.length; k++) {
-      int eq = spec[k].indexOf('=');
-      if (eq < 1) {
-        throw new IllegalArgumentException("method setting '" + spec[k] + "' in '" + method + "' is not key=value");
-      }
-      builder.setting(spec[k].substring(0, eq), scalar(spec[k].substring(eq + 1)));
-    }
+    MethodText spec = MethodText.parse(method);
+    Hypermax.StudyBuilder builder = Hypermax.study(space).method(spec.id()).seed(seed).iterations(budget);
+    spec.settings().forEach(builder::setting);
     try (Study study = builder.build()) {
       for (int i = 0; i < budget; i++) {
         Trial t;
